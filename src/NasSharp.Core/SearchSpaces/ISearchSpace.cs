@@ -1,0 +1,36 @@
+using NasSharp.Graphs;
+
+namespace NasSharp.SearchSpaces;
+
+/// <summary>
+/// A cell-based search space. Architectures travel as canonical strings (what users type and CSV files hold);
+/// the space parses, validates and encodes them into ops-on-nodes <see cref="CellGraph"/>s.
+/// </summary>
+public interface ISearchSpace
+{
+    /// <summary>Short name used on the command line, e.g. <c>nb201</c>.</summary>
+    string Name { get; }
+
+    /// <summary>Vocabulary of node types; a node's one-hot feature has this length.</summary>
+    IReadOnlyList<string> NodeTypes { get; }
+
+    /// <summary>Largest node count of an encoded cell; batches pad to this.</summary>
+    int MaxNodes { get; }
+
+    /// <summary>The macro-architecture the cell is stacked into.</summary>
+    MacroSkeleton Skeleton { get; }
+
+    /// <summary>Parses and validates <paramref name="arch"/> and returns its canonical string.</summary>
+    /// <exception cref="ArchitectureFormatException">Not a valid architecture of this space (message says why).</exception>
+    string Canonicalize(string arch);
+
+    /// <summary>Ops-on-nodes graph of <paramref name="arch"/> (pruned where the space prunes).</summary>
+    /// <exception cref="ArchitectureFormatException">Not a valid architecture of this space.</exception>
+    CellGraph Encode(string arch);
+
+    /// <summary>A uniformly random valid architecture.</summary>
+    string Sample(Random rng);
+
+    /// <summary>A valid architecture that differs from <paramref name="arch"/> by one elementary change.</summary>
+    string Mutate(string arch, Random rng);
+}
