@@ -1,1 +1,1 @@
-Console.WriteLine(NasSharp.Probe.Run());
+return 0;
