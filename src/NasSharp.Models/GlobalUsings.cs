@@ -1,0 +1,3 @@
+global using TorchSharp;
+global using static TorchSharp.torch;
+global using F = TorchSharp.torch.nn.functional;

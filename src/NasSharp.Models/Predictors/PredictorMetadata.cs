@@ -1,0 +1,21 @@
+using NasSharp.Training;
+
+namespace NasSharp.Predictors;
+
+/// <summary>Everything needed to rebuild, trust and reproduce a saved predictor; stored as JSON in the model file.</summary>
+/// <param name="Predictor">Predictor kind, e.g. <c>np</c>.</param>
+/// <param name="Space">Search space name the model encodes.</param>
+/// <param name="Target">What the model predicts, e.g. <c>cifar10</c>.</param>
+/// <param name="TrainMetric">Benchmark metric the targets came from, e.g. <c>cifar10-valid</c>.</param>
+/// <param name="Np">Network configuration.</param>
+/// <param name="Training">Optimisation schedule.</param>
+/// <param name="Seed">Seed of sampling, initialisation, dropout and shuffling.</param>
+/// <param name="TrainSize">Number of training architectures.</param>
+/// <param name="Normalization">Target z-scoring.</param>
+/// <param name="NodeTypes">One-hot width the model was built for.</param>
+/// <param name="MaxNodes">Padded node count the model was built for.</param>
+/// <param name="CodeVersion">NasSharp version (with commit when built from git).</param>
+/// <param name="CreatedUtc">When the model was trained.</param>
+public sealed record PredictorMetadata(
+    string Predictor, string Space, string Target, string TrainMetric, NpConfig Np, TrainingConfig Training, int Seed,
+    int TrainSize, TargetNormalization Normalization, int NodeTypes, int MaxNodes, string CodeVersion, DateTime CreatedUtc);

@@ -1,0 +1,50 @@
+using NasSharp.Encodings;
+
+namespace NasSharp.Training;
+
+/// <summary>Mini-batch MSE regression of a graph-level predictor (SPEC §3 training schedule).</summary>
+public static class PredictorTrainer
+{
+    /// <summary>
+    /// Trains <paramref name="model"/> in place on <paramref name="graphs"/> against already normalised
+    /// <paramref name="targets"/>. Shuffling uses <paramref name="seed"/>; dropout uses torch's generator, which the
+    /// caller seeds. Returns the mean training loss of each epoch.
+    /// </summary>
+    public static double[] Fit(nn.Module<GraphBatch, Tensor> model, GraphBatch graphs, float[] targets,
+        TrainingConfig config, int seed, Action<int>? epochDone = null)
+    {
+        config.Validate();
+        if (graphs.Count != targets.Length)
+            throw new ArgumentException($"{graphs.Count} graphs but {targets.Length} targets.", nameof(targets));
+        int n = targets.Length;
+        int stepsPerEpoch = (n + config.BatchSize - 1) / config.BatchSize;
+        var rng = new Random(seed);
+        using var y = tensor(targets);
+        using var optimizer = optim.Adam(model.parameters(), lr: config.LearningRate, weight_decay: config.WeightDecay);
+        var schedule = optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max: config.Epochs * stepsPerEpoch, eta_min: 0);
+        model.train();
+        var losses = new double[config.Epochs];
+        var order = Enumerable.Range(0, n).Select(i => (long)i).ToArray();
+        for (int epoch = 0; epoch < config.Epochs; epoch++)
+        {
+            rng.Shuffle(order);
+            double sum = 0;
+            for (int start = 0; start < n; start += config.BatchSize)
+            {
+                using var scope = NewDisposeScope();
+                using var index = tensor(order[start..Math.Min(n, start + config.BatchSize)]);
+                using var batch = graphs.Select(index);
+                optimizer.zero_grad();
+                var loss = F.mse_loss(model.call(batch), y.index_select(0, index));
+                loss.backward();
+                optimizer.step();
+                schedule.step();
+                sum += loss.item<float>() * index.shape[0];
+            }
+            losses[epoch] = sum / n;
+            epochDone?.Invoke(epoch + 1);
+        }
+        model.eval();
+        return losses;
+    }
+}
