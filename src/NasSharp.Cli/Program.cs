@@ -1,1 +1,1 @@
-return 0;
+return await new NasSharp.Cli.NasCli().Root.Parse(args).InvokeAsync();

@@ -50,8 +50,11 @@ public sealed class ArchitecturePredictor : IDisposable
         return new ArchitecturePredictor(network, meta);
     }
 
-    /// <summary>Scores <paramref name="graphs"/> in chunks of <paramref name="chunkSize"/>, without gradients.</summary>
-    public double[] Predict(IReadOnlyList<CellGraph> graphs, int chunkSize = 8192)
+    /// <summary>
+    /// Scores <paramref name="graphs"/> without gradients, in chunks of <paramref name="chunkSize"/>: small chunks keep
+    /// the activations in cache, which measured several times faster than one large batch on this CPU.
+    /// </summary>
+    public double[] Predict(IReadOnlyList<CellGraph> graphs, int chunkSize = 512)
     {
         var scores = new double[graphs.Count];
         network.eval();

@@ -1,0 +1,30 @@
+using NasSharp.Benchmarks;
+using NasSharp.Data;
+using NasSharp.Evaluation;
+using NasSharp.SearchSpaces;
+
+namespace NasSharp.Cli.Commands;
+
+/// <summary>Turns a (space, target) on the command line into the data the commands need.</summary>
+public static class BenchmarkAccess
+{
+    /// <summary>The paper's training sizes (HyperNAS Table 1): NB201 0.25/0.5/1/3 %, NB101 50/100/172/424.</summary>
+    public static int[] PaperTrainSizes(ISearchSpace space) => space.Name switch
+    {
+        "nb101" => [50, 100, 172, 424],
+        _ => [39, 78, 156, 469],
+    };
+
+    /// <summary>Loads the benchmark of <paramref name="space"/> and aligns the target's training and evaluation metrics.</summary>
+    public static RankingTask LoadRankingTask(DataRoot root, ISearchSpace space, string target)
+    {
+        var rankingTarget = BenchmarkCatalog.RankingTarget(space, target);
+        var table = BenchmarkCatalog.Load(root, space);
+        var graphs = table.Architectures.Select(space.Encode).ToArray();
+        return new RankingTask(space, rankingTarget.Name, rankingTarget.TrainMetric, rankingTarget.EvalMetric,
+            graphs, table.Values(rankingTarget.TrainMetric), table.Values(rankingTarget.EvalMetric));
+    }
+
+    /// <summary>Every architecture of the space (the data root is only resolved when the pool lives in a file).</summary>
+    public static IReadOnlyList<string> LoadPool(Func<DataRoot> root, ISearchSpace space) => BenchmarkCatalog.LoadPool(root, space);
+}

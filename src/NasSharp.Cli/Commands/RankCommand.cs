@@ -1,0 +1,80 @@
+using System.CommandLine;
+using NasSharp.Cli.Output;
+using NasSharp.Data;
+using NasSharp.Evaluation;
+using NasSharp.SearchSpaces;
+using NasSharp.Training;
+using Spectre.Console;
+
+namespace NasSharp.Cli.Commands;
+
+/// <summary><c>nassharp rank</c>: the ranking protocol over training sizes and seeds (SPEC §4).</summary>
+public static class RankCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var space = SharedOptions.Space();
+        var target = SharedOptions.Target();
+        var predictor = SharedOptions.Predictor();
+        var sizes = new Option<int[]>("--train")
+        {
+            Description = "Comma-separated training sizes. Default: the paper's splits (nb201 39,78,156,469; nb101 50,100,172,424).",
+            CustomParser = SharedOptions.ParseSizes,
+        };
+        var seeds = SharedOptions.Positive(new Option<int>("--seeds")
+        {
+            Description = "Number of seeds per size: --seed, --seed+1, ...",
+            DefaultValueFactory = _ => 5,
+        });
+        var seed = SharedOptions.Seed();
+        seed.Description = "First seed; run i uses seed + i for sampling, initialisation, dropout and shuffling.";
+        var epochs = SharedOptions.Epochs();
+        var lr = SharedOptions.LearningRate();
+        var output = new Option<string>("--out")
+        {
+            Description = "Folder for rank.json, rank.csv and rank.png. rank.json is rewritten after every run, and a " +
+                          "rerun with the same configuration resumes from it.",
+            Required = true,
+        };
+        var data = SharedOptions.Data();
+        var noProgress = SharedOptions.NoProgress();
+        var command = new Command("rank",
+            "Ranking protocol: per size and seed train on validation accuracy of n random cells, report Kendall τ " +
+            "against test accuracy on all cells and on unseen cells, Spearman and precision@5%.")
+        {
+            space, target, predictor, sizes, seeds, seed, epochs, lr, output, data, noProgress,
+        };
+        command.SetAction(pr => CommandRunner.Run(pr, () =>
+        {
+            var root = DataRoot.Resolve(pr.GetValue(data));
+            var searchSpace = SearchSpaceCatalog.Get(pr.GetValue(space)!);
+            var task = BenchmarkAccess.LoadRankingTask(root, searchSpace, pr.GetValue(target)!);
+            int[] trainSizes = pr.GetValue(sizes) ?? BenchmarkAccess.PaperTrainSizes(searchSpace);
+            var config = new RankConfig(pr.GetValue(predictor)!, searchSpace.Name, task.Target, task.TrainMetric, task.EvalMetric,
+                trainSizes, Enumerable.Range(pr.GetValue(seed), pr.GetValue(seeds)).ToArray(),
+                new TrainingConfig(Epochs: pr.GetValue(epochs), LearningRate: pr.GetValue(lr)), root.Path);
+            var report = new RankReport(pr.GetValue(output)!, config);
+            var template = PredictorTemplate.Create(config.Predictor, searchSpace, task.Target, task.TrainMetric, config.Training, 0);
+            var pending = config.Runs().Where(r => !report.Has(r.Size, r.Seed)).ToArray();
+            if (pending.Length < config.Runs().Count())
+                AnsiConsole.MarkupLineInterpolated($"Resuming: {config.Runs().Count() - pending.Length} run(s) already in {report.JsonPath}.");
+            ProgressReporter.Run($"rank {config.Predictor} on {searchSpace.Name}/{task.Target}", pending.Length * config.Training.Epochs,
+                pr.GetValue(noProgress), pr.InvocationConfiguration.Error, advance =>
+                {
+                    for (int k = 0; k < pending.Length; k++)
+                    {
+                        int offset = k * config.Training.Epochs;
+                        var run = RankingProtocol.Run(task, template, pending[k].Size, pending[k].Seed, e => advance(offset + e));
+                        report.Add(run);
+                    }
+                    return 0;
+                });
+            report.WriteAll();
+            AnsiConsole.Write(report.SummaryTable());
+            AnsiConsole.MarkupLineInterpolated($"Wrote [green]{report.JsonPath}[/], rank.csv and rank.png.");
+            return 0;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,26 @@
+using System.Text.Json.Serialization;
+using NasSharp.Training;
+
+namespace NasSharp.Cli.Commands;
+
+/// <summary>Configuration of one <c>rank</c> invocation, stored in <c>rank.json</c>; a resume requires an equal one.</summary>
+public sealed record RankConfig(
+    [property: JsonPropertyName("predictor")] string Predictor,
+    [property: JsonPropertyName("space")] string Space,
+    [property: JsonPropertyName("target")] string Target,
+    [property: JsonPropertyName("train_metric")] string TrainMetric,
+    [property: JsonPropertyName("eval_metric")] string EvalMetric,
+    [property: JsonPropertyName("train_sizes")] int[] TrainSizes,
+    [property: JsonPropertyName("seeds")] int[] Seeds,
+    [property: JsonPropertyName("training")] TrainingConfig Training,
+    [property: JsonPropertyName("data_root")] string DataRoot)
+{
+    /// <summary>Every (size, seed) pair, sizes outermost.</summary>
+    public IEnumerable<(int Size, int Seed)> Runs() =>
+        from size in TrainSizes from seed in Seeds select (size, seed);
+
+    /// <summary>Whether <paramref name="other"/> describes the same experiment (the data root may move).</summary>
+    public bool SameExperiment(RankConfig other) =>
+        Predictor == other.Predictor && Space == other.Space && Target == other.Target && TrainMetric == other.TrainMetric &&
+        EvalMetric == other.EvalMetric && Training == other.Training;
+}

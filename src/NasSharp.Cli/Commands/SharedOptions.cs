@@ -1,0 +1,104 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using NasSharp.Predictors;
+using NasSharp.SearchSpaces;
+
+namespace NasSharp.Cli.Commands;
+
+/// <summary>Option factories shared by several commands, so every command spells and validates them alike.</summary>
+public static class SharedOptions
+{
+    /// <summary><c>--space</c>, one of <see cref="SearchSpaceCatalog.Names"/>.</summary>
+    public static Option<string> Space(bool required = true)
+    {
+        var o = new Option<string>("--space")
+        {
+            Description = $"Search space: {string.Join(", ", SearchSpaceCatalog.Names)}.",
+            Required = required,
+        };
+        o.AcceptOnlyFromAmong([.. SearchSpaceCatalog.Names]);
+        return o;
+    }
+
+    /// <summary><c>--target</c>: what to predict, e.g. cifar10.</summary>
+    public static Option<string> Target() => new("--target")
+    {
+        Description = "Benchmark target to predict: nb201 cifar10 | cifar100 | imagenet16 (train on validation, " +
+                      "evaluate on test accuracy); nb101 cifar10 (val_acc_108).",
+        DefaultValueFactory = _ => "cifar10",
+    };
+
+    /// <summary><c>--predictor</c>, one of <see cref="ArchitecturePredictor.Kinds"/>.</summary>
+    public static Option<string> Predictor()
+    {
+        var o = new Option<string>("--predictor")
+        {
+            Description = $"Predictor: {string.Join(", ", ArchitecturePredictor.Kinds)} (np = Wen et al. 2020 GCN).",
+            DefaultValueFactory = _ => "np",
+        };
+        o.AcceptOnlyFromAmong([.. ArchitecturePredictor.Kinds]);
+        return o;
+    }
+
+    /// <summary><c>--seed</c>.</summary>
+    public static Option<int> Seed() => new("--seed")
+    {
+        Description = "Seed of architecture sampling, weight initialisation, dropout and shuffling (same seed, same numbers).",
+        DefaultValueFactory = _ => 0,
+    };
+
+    /// <summary><c>--data</c>.</summary>
+    public static Option<string?> Data() => new("--data")
+    {
+        Description = "Data root holding nb201/, nb101/, ... (default: $NASSHARP_DATA, ./data, then ../shared/data).",
+    };
+
+    /// <summary><c>--epochs</c>.</summary>
+    public static Option<int> Epochs() => Positive(new Option<int>("--epochs")
+    {
+        Description = "Training epochs (300: NP's schedule).",
+        DefaultValueFactory = _ => 300,
+    });
+
+    /// <summary><c>--lr</c>.</summary>
+    public static Option<double> LearningRate() => new("--lr")
+    {
+        Description = "Initial Adam learning rate (1e-3, cosine-decayed to 0).",
+        DefaultValueFactory = _ => 1e-3,
+    };
+
+    /// <summary><c>--no-progress</c>.</summary>
+    public static Option<bool> NoProgress() => new("--no-progress")
+    {
+        Description = "Print plain log lines instead of a live progress bar (automatic when output is redirected).",
+    };
+
+    /// <summary>Adds a validator rejecting values below 1.</summary>
+    public static Option<int> Positive(Option<int> option)
+    {
+        option.Validators.Add(r =>
+        {
+            if (r.Tokens.Count == 1 && int.TryParse(r.Tokens[0].Value, out int v) && v < 1)
+                r.AddError($"{option.Name} must be at least 1, got {v}.");
+        });
+        return option;
+    }
+
+    /// <summary>Parses a comma-separated list of positive integers, e.g. <c>39,78,156,469</c>.</summary>
+    public static int[]? ParseSizes(ArgumentResult result)
+    {
+        var text = string.Join(",", result.Tokens.Select(t => t.Value));
+        var sizes = new List<int>();
+        foreach (string part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!int.TryParse(part, out int v) || v < 2)
+            {
+                result.AddError($"Expected training sizes as comma-separated integers ≥ 2 (e.g. 39,78,156,469); '{part}' is not one.");
+                return null;
+            }
+            sizes.Add(v);
+        }
+        if (sizes.Count == 0) result.AddError("Expected at least one training size.");
+        return [.. sizes];
+    }
+}

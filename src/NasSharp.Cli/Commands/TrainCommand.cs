@@ -1,0 +1,56 @@
+using System.CommandLine;
+using NasSharp.Cli.Output;
+using NasSharp.Data;
+using NasSharp.Predictors;
+using NasSharp.Sampling;
+using NasSharp.SearchSpaces;
+using NasSharp.Training;
+using Spectre.Console;
+
+namespace NasSharp.Cli.Commands;
+
+/// <summary><c>nassharp train</c>: fit a predictor on seeded random benchmark architectures and save it.</summary>
+public static class TrainCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var space = SharedOptions.Space();
+        var target = SharedOptions.Target();
+        var predictor = SharedOptions.Predictor();
+        var train = SharedOptions.Positive(new Option<int>("--train")
+        {
+            Description = "Number of seeded random architectures to train on (their validation metric is the label).",
+            DefaultValueFactory = _ => 156,
+        });
+        var seed = SharedOptions.Seed();
+        var epochs = SharedOptions.Epochs();
+        var lr = SharedOptions.LearningRate();
+        var model = new Option<string>("--model") { Description = "Where to write the model (written atomically).", Required = true };
+        var data = SharedOptions.Data();
+        var noProgress = SharedOptions.NoProgress();
+        var command = new Command("train", "Train a predictor on --train random architectures of a benchmark and save it.")
+        {
+            space, target, predictor, train, seed, epochs, lr, model, data, noProgress,
+        };
+        command.SetAction(pr => CommandRunner.Run(pr, () =>
+        {
+            var root = DataRoot.Resolve(pr.GetValue(data));
+            var searchSpace = SearchSpaceCatalog.Get(pr.GetValue(space)!);
+            var task = BenchmarkAccess.LoadRankingTask(root, searchSpace, pr.GetValue(target)!);
+            int n = pr.GetValue(train), s = pr.GetValue(seed);
+            var rows = SeededSubset.Indices(task.Graphs.Count, n, s);
+            var config = new TrainingConfig(Epochs: pr.GetValue(epochs), LearningRate: pr.GetValue(lr));
+            var meta = PredictorTemplate.Create(pr.GetValue(predictor)!, searchSpace, task.Target, task.TrainMetric, config, s);
+            using var trained = ProgressReporter.Run($"train {meta.Predictor} on {n} {searchSpace.Name} archs", config.Epochs,
+                pr.GetValue(noProgress), pr.InvocationConfiguration.Error,
+                report => ArchitecturePredictor.Train(meta, rows.Select(i => task.Graphs[i]).ToArray(),
+                    rows.Select(i => task.TrainValues[i]).ToArray(), report));
+            string path = pr.GetValue(model)!;
+            trained.Save(path);
+            AnsiConsole.MarkupLineInterpolated($"Saved [bold]{meta.Predictor}[/] ({searchSpace.Name}, {task.Target}, n = {n}, seed {s}) to [green]{path}[/].");
+            return 0;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,22 @@
+using System.CommandLine;
+using NasSharp.Cli.Commands;
+
+namespace NasSharp.Cli;
+
+/// <summary>The <c>nassharp</c> command tree; instance members so each test builds a fresh one.</summary>
+public sealed class NasCli
+{
+    /// <summary>Builds every command.</summary>
+    public NasCli()
+    {
+        Root = new RootCommand("NasSharp: predictor-based neural architecture search (NB201, NB101; NP predictor).")
+        {
+            TrainCommand.Create(),
+            PredictCommand.Create(),
+            RankCommand.Create(),
+        };
+    }
+
+    /// <summary>The root command.</summary>
+    public RootCommand Root { get; }
+}

@@ -1,0 +1,19 @@
+using NasSharp.Graphs;
+using NasSharp.SearchSpaces;
+
+namespace NasSharp.Evaluation;
+
+/// <summary>
+/// What the ranking protocol needs from a benchmark: every architecture encoded, the metric the predictor trains on
+/// (validation accuracy) and the metric it is judged against (test accuracy), aligned by row.
+/// </summary>
+/// <param name="Space">The search space.</param>
+/// <param name="Target">User-facing target name, e.g. <c>cifar10</c>.</param>
+/// <param name="TrainMetric">Metric the predictor is trained on.</param>
+/// <param name="EvalMetric">Metric rankings are compared with.</param>
+/// <param name="Graphs">Encoded architectures, one per benchmark row.</param>
+/// <param name="TrainValues">Training metric per row.</param>
+/// <param name="EvalValues">Evaluation metric per row.</param>
+public sealed record RankingTask(
+    ISearchSpace Space, string Target, string TrainMetric, string EvalMetric,
+    IReadOnlyList<CellGraph> Graphs, IReadOnlyList<double> TrainValues, IReadOnlyList<double> EvalValues);
