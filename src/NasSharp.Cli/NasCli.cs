@@ -14,6 +14,7 @@ public sealed class NasCli
             TrainCommand.Create(),
             PredictCommand.Create(),
             RankCommand.Create(),
+            BenchCommand.Create(),
         };
     }
 

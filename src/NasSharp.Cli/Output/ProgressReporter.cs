@@ -15,7 +15,7 @@ public static class ProgressReporter
             return work(done =>
             {
                 int decile = done * 10 / Math.Max(1, total);
-                if (decile != lastDecile && (decile % 5 == 0 || done == total))
+                if (decile != lastDecile)
                 {
                     lastDecile = decile;
                     log.WriteLine($"{label}: {done}/{total}");

@@ -1,0 +1,87 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using NasSharp.Data;
+using NasSharp.Persistence;
+using NasSharp.Predictors;
+using NasSharp.Sampling;
+using NasSharp.SearchSpaces;
+using NasSharp.Training;
+using Spectre.Console;
+
+namespace NasSharp.Cli.Commands;
+
+/// <summary>
+/// <c>nassharp bench</c>: wall-clock cost of training and of scoring a whole space, measured the way users run them.
+/// Timings belong in docs/RESULTS.md, never in tests.
+/// </summary>
+public static class BenchCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var space = SharedOptions.Space();
+        var target = SharedOptions.Target();
+        var predictor = SharedOptions.Predictor();
+        var train = SharedOptions.Positive(new Option<int>("--train") { Description = "Training architectures.", DefaultValueFactory = _ => 156 });
+        var epochs = SharedOptions.Epochs();
+        var repeats = SharedOptions.Positive(new Option<int>("--repeats") { Description = "Timed repetitions (the median is reported).", DefaultValueFactory = _ => 3 });
+        var seed = SharedOptions.Seed();
+        var output = new Option<string?>("--out") { Description = "Optional JSON file for the timings (written atomically)." };
+        var data = SharedOptions.Data();
+        var command = new Command("bench", "Measure training time and whole-space scoring time (after one warm-up call).")
+        {
+            space, target, predictor, train, epochs, repeats, seed, output, data,
+        };
+        command.SetAction(pr => CommandRunner.Run(pr, () =>
+        {
+            var root = DataRoot.Resolve(pr.GetValue(data));
+            var searchSpace = SearchSpaceCatalog.Get(pr.GetValue(space)!);
+            var task = BenchmarkAccess.LoadRankingTask(root, searchSpace, pr.GetValue(target)!);
+            int n = pr.GetValue(train), s = pr.GetValue(seed), reps = pr.GetValue(repeats);
+            var rows = SeededSubset.Indices(task.Graphs.Count, n, s);
+            var meta = PredictorTemplate.Create(pr.GetValue(predictor)!, searchSpace, task.Target, task.TrainMetric,
+                new TrainingConfig(Epochs: pr.GetValue(epochs)), s);
+
+            var clock = Stopwatch.StartNew();
+            var pool = BenchmarkAccess.LoadPool(() => root, searchSpace);
+            var graphs = pool.Select(searchSpace.Encode).ToArray();
+            double loadSeconds = clock.Elapsed.TotalSeconds;
+
+            var trainSeconds = new List<double>();
+            var predictSeconds = new List<double>();
+            for (int r = 0; r < reps; r++)
+            {
+                clock.Restart();
+                using var model = ArchitecturePredictor.Train(meta, rows.Select(i => task.Graphs[i]).ToArray(), rows.Select(i => task.TrainValues[i]).ToArray());
+                trainSeconds.Add(clock.Elapsed.TotalSeconds);
+                if (r == 0) model.Predict(graphs.Take(1024).ToArray());
+                clock.Restart();
+                model.Predict(graphs);
+                predictSeconds.Add(clock.Elapsed.TotalSeconds);
+            }
+            double Median(List<double> v) => v.Order().ElementAt(v.Count / 2);
+            var table = new Table().Border(TableBorder.Rounded).AddColumns("measure", "median s", "all runs (s)");
+            table.AddRow($"load + encode {pool.Count:N0} {searchSpace.Name} archs", $"{loadSeconds:F2}", "-");
+            table.AddRow($"train {meta.Predictor}, n = {n}, {meta.Training.Epochs} epochs", $"{Median(trainSeconds):F2}", string.Join(", ", trainSeconds.Select(t => t.ToString("F2"))));
+            table.AddRow($"predict all {pool.Count:N0} archs", $"{Median(predictSeconds):F2}", string.Join(", ", predictSeconds.Select(t => t.ToString("F2"))));
+            AnsiConsole.Write(table);
+            if (pr.GetValue(output) is { } path)
+            {
+                var doc = new JsonObject
+                {
+                    ["space"] = searchSpace.Name, ["predictor"] = meta.Predictor, ["train_size"] = n, ["epochs"] = meta.Training.Epochs,
+                    ["seed"] = s, ["pool_size"] = pool.Count, ["load_encode_seconds"] = loadSeconds,
+                    ["train_seconds"] = new JsonArray(trainSeconds.Select(t => (JsonNode?)t).ToArray()),
+                    ["predict_seconds"] = new JsonArray(predictSeconds.Select(t => (JsonNode?)t).ToArray()),
+                    ["code_version"] = CodeVersion.Current, ["machine"] = $"{Environment.ProcessorCount} cores, torch threads {TorchSharp.torch.get_num_threads()}",
+                    ["written_utc"] = DateTime.UtcNow.ToString("O"),
+                };
+                AtomicFile.WriteText(path, doc.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            }
+            return 0;
+        }));
+        return command;
+    }
+}

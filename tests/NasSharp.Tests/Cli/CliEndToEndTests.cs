@@ -1,0 +1,79 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using NasSharp.Cli;
+
+namespace NasSharp.Tests.Cli;
+
+/// <summary>The commands end to end on the real NB201 table, with tiny budgets.</summary>
+public sealed class CliEndToEndTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("nassharp-cli-").FullName;
+
+    private (int Code, string Err) Run(params string[] args)
+    {
+        var error = new StringWriter();
+        string[] full = [.. args, "--data", TestData.Root.Path];
+        int code = new NasCli().Root.Parse(full).Invoke(new InvocationConfiguration { Output = new StringWriter(), Error = error });
+        return (code, error.ToString());
+    }
+
+    [Fact]
+    public void Train_then_predict_scores_the_whole_space()
+    {
+        string model = Path.Combine(folder, "np.model"), scores = Path.Combine(folder, "scores.csv");
+        Assert.Equal(0, Run("train", "--space", "nb201", "--train", "20", "--epochs", "2", "--seed", "3", "--model", model, "--no-progress").Code);
+        Assert.Equal(0, Run("predict", "--model", model, "--out", scores).Code);
+        var lines = File.ReadAllLines(scores);
+        Assert.Equal("arch,score", lines[0]);
+        Assert.Equal(15_626, lines.Length);
+        Assert.All(lines.Skip(1).Take(50), l => Assert.True(double.TryParse(l.Split(',')[1], System.Globalization.CultureInfo.InvariantCulture, out _)));
+
+        var (code, err) = Run("predict", "--space", "nb101", "--model", model, "--out", scores);
+        Assert.Equal(2, code);
+        Assert.Contains("trained on 'nb201', not 'nb101'", err);
+    }
+
+    [Fact]
+    public void Rank_writes_results_and_resumes_only_the_same_experiment()
+    {
+        string outDir = Path.Combine(folder, "rank");
+        string[] args = ["rank", "--space", "nb201", "--train", "20,30", "--seeds", "2", "--epochs", "2", "--out", outDir, "--no-progress"];
+        Assert.Equal(0, Run(args).Code);
+        var results = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "rank.json")))!["results"]!.AsArray();
+        Assert.Equal(4, results.Count);
+        Assert.All(results, r => Assert.InRange(r!["kendall_tau_all"]!.GetValue<double>(), -1, 1));
+        Assert.Equal(5, File.ReadAllLines(Path.Combine(outDir, "rank.csv")).Length);
+        Assert.True(new FileInfo(Path.Combine(outDir, "rank.png")).Length > 1000);
+
+        // same experiment, one more seed: the four finished runs are kept verbatim.
+        string before = File.ReadAllText(Path.Combine(outDir, "rank.csv"));
+        Assert.Equal(0, Run(["rank", "--space", "nb201", "--train", "20,30", "--seeds", "3", "--epochs", "2", "--out", outDir, "--no-progress"]).Code);
+        var after = File.ReadAllLines(Path.Combine(outDir, "rank.csv"));
+        Assert.Equal(7, after.Length);
+        Assert.All(before.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => Assert.Contains(l, after));
+
+        var (code, err) = Run(["rank", "--space", "nb201", "--train", "20", "--epochs", "3", "--out", outDir, "--no-progress"]);
+        Assert.Equal(2, code);
+        Assert.Contains("different experiment", err);
+    }
+
+    [Fact]
+    public void Same_seed_gives_the_same_tau()
+    {
+        string a = Path.Combine(folder, "a"), b = Path.Combine(folder, "b");
+        Assert.Equal(0, Run("rank", "--space", "nb201", "--train", "25", "--seeds", "1", "--seed", "4", "--epochs", "3", "--out", a, "--no-progress").Code);
+        Assert.Equal(0, Run("rank", "--space", "nb201", "--train", "25", "--seeds", "1", "--seed", "4", "--epochs", "3", "--out", b, "--no-progress").Code);
+        static double Tau(string dir) => JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "rank.json")))!["results"]![0]!["kendall_tau_all"]!.GetValue<double>();
+        Assert.Equal(Tau(a), Tau(b));
+    }
+
+    [Fact]
+    public void Unknown_target_lists_the_valid_ones()
+    {
+        var (code, err) = Run("train", "--space", "nb201", "--target", "mnist", "--model", Path.Combine(folder, "m"));
+        Assert.Equal(2, code);
+        Assert.Contains("valid: cifar10, cifar100, imagenet16", err);
+    }
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+}
