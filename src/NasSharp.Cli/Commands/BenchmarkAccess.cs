@@ -15,6 +15,10 @@ public static class BenchmarkAccess
         _ => [39, 78, 156, 469],
     };
 
+    /// <summary>The sizes given on the command line, or the paper's when none were (the parser yields an empty list).</summary>
+    public static int[] TrainSizesOrPaper(int[]? given, ISearchSpace space) =>
+        given is { Length: > 0 } ? given : PaperTrainSizes(space);
+
     /// <summary>Loads the benchmark of <paramref name="space"/> and aligns the target's training and evaluation metrics.</summary>
     public static RankingTask LoadRankingTask(DataRoot root, ISearchSpace space, string target)
     {

@@ -50,7 +50,7 @@ public static class RankCommand
             var root = DataRoot.Resolve(pr.GetValue(data));
             var searchSpace = SearchSpaceCatalog.Get(pr.GetValue(space)!);
             var task = BenchmarkAccess.LoadRankingTask(root, searchSpace, pr.GetValue(target)!);
-            int[] trainSizes = pr.GetValue(sizes) ?? BenchmarkAccess.PaperTrainSizes(searchSpace);
+            int[] trainSizes = BenchmarkAccess.TrainSizesOrPaper(pr.GetValue(sizes), searchSpace);
             var config = new RankConfig(pr.GetValue(predictor)!, searchSpace.Name, task.Target, task.TrainMetric, task.EvalMetric,
                 trainSizes, Enumerable.Range(pr.GetValue(seed), pr.GetValue(seeds)).ToArray(),
                 new TrainingConfig(Epochs: pr.GetValue(epochs), LearningRate: pr.GetValue(lr)), root.Path);

@@ -2,6 +2,7 @@ using NasSharp.Data;
 using NasSharp.SearchSpaces;
 using NasSharp.SearchSpaces.Nb101;
 using NasSharp.SearchSpaces.Nb201;
+using NasSharp.SearchSpaces.Tb101;
 
 namespace NasSharp.Benchmarks;
 
@@ -38,11 +39,28 @@ public static class BenchmarkCatalog
         new("train-time", "train_time_s", "s", false),
     ];
 
+    /// <summary>TransNAS-Bench-101 micro tasks: validation metric at the best epoch (the table has no test metrics).</summary>
+    public static IReadOnlyList<MetricInfo> Tb101Metrics { get; } =
+    [
+        new("class_scene", "class_scene_valid_best_top1_pct", "%", true),
+        new("class_object", "class_object_valid_best_top1_pct", "%", true),
+        new("room_layout", "room_layout_valid_best_neg_l2_loss", "-L2 loss", true),
+        new("jigsaw", "jigsaw_valid_best_top1_pct", "%", true),
+        new("segmentsemantic", "segmentsemantic_valid_best_pixel_acc_pct", "% pixels", true),
+        new("normal", "normal_valid_best_ssim", "SSIM", true),
+        new("autoencoder", "autoencoder_valid_best_ssim", "SSIM", true),
+    ];
+
+    /// <summary>Hardware tables for NB201 cells in <c>hwnas/</c>.</summary>
+    public static IReadOnlyList<string> Nb201HardwareFiles { get; } =
+        ["nb201_latency_help.csv", "nb201_hwnasbench.csv", "nb201_latency_oneproxy_subset.csv"];
+
     /// <summary>Ranking targets per space: NB201 trains on validation and ranks on test; NB101 uses val_acc_108 for both.</summary>
     public static IReadOnlyList<RankingTarget> RankingTargets(ISearchSpace space) => space.Name switch
     {
         "nb201" => Nb201Datasets.Select(d => new RankingTarget(d, $"{d}-valid", $"{d}-test")).ToArray(),
         "nb101" => [new RankingTarget("cifar10", "val-acc-108", "val-acc-108")],
+        "tb101" => Tb101Metrics.Select(m => new RankingTarget(m.Name, m.Name, m.Name)).ToArray(),
         _ => [],
     };
 
@@ -59,7 +77,8 @@ public static class BenchmarkCatalog
     {
         "nb201" => LoadNb201(root),
         "nb101" => LoadNb101(root),
-        _ => throw new ArgumentException($"No benchmark table for space '{space.Name}'; tables exist for nb201, nb101."),
+        "tb101" => LoadTb101(root),
+        _ => throw new ArgumentException($"No benchmark table for space '{space.Name}'; tables exist for nb201, nb101, tb101."),
     };
 
     /// <summary><c>nb201/nb201.csv</c>: all 15,625 cells.</summary>
@@ -74,6 +93,33 @@ public static class BenchmarkCatalog
     {
         string file = root.RequireFile("nb101", "nb101_subset10k.csv");
         return BenchmarkTable.Load("nb101", new Nb101Space(), file, Nb101Arch, "adjacency", Nb101Metrics, Nb101Space.Hash, keyColumn: "hash");
+    }
+
+    /// <summary><c>tb101/tb101_micro_best_subset.csv</c>: 711 micro cells with 7 task metrics.</summary>
+    public static BenchmarkTable LoadTb101(DataRoot root)
+    {
+        string file = root.RequireFile("tb101", "tb101_micro_best_subset.csv");
+        return BenchmarkTable.Load("tb101", new Tb101MicroSpace(), file, (csv, row) => row.Fields[csv.Column("arch_str")], "arch_str", Tb101Metrics);
+    }
+
+    /// <summary>
+    /// An NB201 hardware table from <c>hwnas/</c> (one of <see cref="Nb201HardwareFiles"/>). Every latency, energy or
+    /// intensity column becomes a lower-is-better metric named after its column; blank cells (Edge TPU) load as NaN.
+    /// </summary>
+    public static BenchmarkTable LoadNb201Hardware(DataRoot root, string fileName)
+    {
+        if (!Nb201HardwareFiles.Contains(fileName))
+            throw new ArgumentException($"Unknown NB201 hardware table '{fileName}'; valid: {string.Join(", ", Nb201HardwareFiles)}.");
+        var csv = CsvTable.Read(root.RequireFile("hwnas", fileName));
+        var metrics = csv.Header
+            .Where(c => c.StartsWith("lat_", StringComparison.Ordinal) || c.Contains("_lat", StringComparison.Ordinal) || c.Contains("energy", StringComparison.Ordinal) || c.Contains("intensity", StringComparison.Ordinal))
+            .Select(c => new MetricInfo(c, c, Unit(c), HigherIsBetter: false, AllowsMissing: c.Contains("edgetpu", StringComparison.Ordinal)))
+            .ToArray();
+        return BenchmarkTable.FromCsv($"nb201-{Path.GetFileNameWithoutExtension(fileName)}", new Nb201Space(), csv,
+            (t, row) => row.Fields[t.Column("arch_str")], "arch_str", metrics);
+
+        static string Unit(string column) => column.EndsWith("_mJ", StringComparison.Ordinal) ? "mJ"
+            : column.EndsWith("_raw", StringComparison.Ordinal) ? "raw" : "ms";
     }
 
     /// <summary>

@@ -60,10 +60,15 @@ public sealed class BenchmarkTable
     /// there must equal the computed one. Bad architectures, key mismatches and duplicates name the file and line.
     /// </summary>
     public static BenchmarkTable Load(string name, ISearchSpace space, string file, Func<CsvTable, (int Line, string[] Fields), string> arch,
+        string archColumn, IReadOnlyList<MetricInfo> metrics, Func<string, string>? identity = null, string? keyColumn = null) =>
+        FromCsv(name, space, CsvTable.Read(file), arch, archColumn, metrics, identity, keyColumn);
+
+    /// <summary>Like <see cref="Load"/>, for a table already read (e.g. when the metrics come from its header).</summary>
+    public static BenchmarkTable FromCsv(string name, ISearchSpace space, CsvTable csv, Func<CsvTable, (int Line, string[] Fields), string> arch,
         string archColumn, IReadOnlyList<MetricInfo> metrics, Func<string, string>? identity = null, string? keyColumn = null)
     {
         identity ??= space.Canonicalize;
-        var csv = CsvTable.Read(file);
+        string file = csv.File;
         var metricColumns = metrics.Select(m => csv.Column(m.Column)).ToArray();
         int expectedKey = keyColumn is null ? -1 : csv.Column(keyColumn);
         int n = csv.Rows.Count;

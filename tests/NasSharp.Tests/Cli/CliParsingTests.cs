@@ -49,6 +49,16 @@ public class CliParsingTests
     }
 
     [Fact]
+    public void Rank_without_sizes_uses_the_papers_splits()
+    {
+        var cli = new NasCli();
+        var option = (Option<int[]>)cli.Root.Subcommands.Single(c => c.Name == "rank").Options.Single(o => o.Name == "--train");
+        int[]? parsed = cli.Root.Parse("rank --space nb101 --out d").GetValue(option);
+        Assert.Equal(new[] { 50, 100, 172, 424 }, NasSharp.Cli.Commands.BenchmarkAccess.TrainSizesOrPaper(parsed, new NasSharp.SearchSpaces.Nb101.Nb101Space()));
+        Assert.Equal(new[] { 39, 78, 156, 469 }, NasSharp.Cli.Commands.BenchmarkAccess.TrainSizesOrPaper(null, new NasSharp.SearchSpaces.Nb201.Nb201Space()));
+    }
+
+    [Fact]
     public void Every_option_of_every_command_has_help_text()
     {
         foreach (var command in new NasCli().Root.Subcommands)

@@ -13,7 +13,7 @@ public sealed record Nb201Cell
         ["none", "skip_connect", "nor_conv_1x1", "nor_conv_3x3", "avg_pool_3x3"];
 
     /// <summary>(source, target) of each edge, in canonical order.</summary>
-    public static readonly IReadOnlyList<(int From, int To)> Edges = [(0, 1), (0, 2), (1, 2), (0, 3), (1, 3), (2, 3)];
+    public static IReadOnlyList<(int From, int To)> Edges => FourNodeCell.Edges;
 
     private readonly int[] ops;
 
@@ -110,14 +110,7 @@ public sealed record Nb201Cell
     }
 
     /// <summary>Whether any input→output path carries a non-zero operation (NB201's <c>check_valid</c>).</summary>
-    public bool HasInputOutputPath()
-    {
-        var live = new bool[4];
-        live[0] = true;
-        for (int e = 0; e < Edges.Count; e++)
-            if (Operations[ops[e]] != "none" && live[Edges[e].From]) live[Edges[e].To] = true;
-        return live[3];
-    }
+    public bool HasInputOutputPath() => FourNodeCell.HasInputOutputPath(ops, zeroOperation: 0);
 
     /// <summary>Value equality on the operations.</summary>
     public bool Equals(Nb201Cell? other) => other is not null && ops.AsSpan().SequenceEqual(other.ops);
