@@ -31,6 +31,7 @@ public static class RankCommand
         seed.Description = "First seed; run i uses seed + i for sampling, initialisation, dropout and shuffling.";
         var epochs = SharedOptions.Epochs();
         var lr = SharedOptions.LearningRate();
+        var weightDecay = SharedOptions.WeightDecay();
         var output = new Option<string>("--out")
         {
             Description = "Folder for rank.json, rank.csv and rank.png. rank.json is rewritten after every run, and a " +
@@ -43,7 +44,7 @@ public static class RankCommand
             "Ranking protocol: per size and seed train on validation accuracy of n random cells, report Kendall τ " +
             "against test accuracy on all cells and on unseen cells, Spearman and precision@5%.")
         {
-            space, target, predictor, sizes, seeds, seed, epochs, lr, output, data, noProgress,
+            space, target, predictor, sizes, seeds, seed, epochs, lr, weightDecay, output, data, noProgress,
         };
         command.SetAction(pr => CommandRunner.Run(pr, () =>
         {
@@ -53,7 +54,7 @@ public static class RankCommand
             int[] trainSizes = BenchmarkAccess.TrainSizesOrPaper(pr.GetValue(sizes), searchSpace);
             var config = new RankConfig(pr.GetValue(predictor)!, searchSpace.Name, task.Target, task.TrainMetric, task.EvalMetric,
                 trainSizes, Enumerable.Range(pr.GetValue(seed), pr.GetValue(seeds)).ToArray(),
-                new TrainingConfig(Epochs: pr.GetValue(epochs), LearningRate: pr.GetValue(lr)), root.Path);
+                new TrainingConfig(Epochs: pr.GetValue(epochs), LearningRate: pr.GetValue(lr), WeightDecay: pr.GetValue(weightDecay)), root.Path);
             var report = new RankReport(pr.GetValue(output)!, config);
             var template = PredictorTemplate.Create(config.Predictor, searchSpace, task.Target, task.TrainMetric, config.Training, 0);
             var pending = config.Runs().Where(r => !report.Has(r.Size, r.Seed)).ToArray();

@@ -26,12 +26,13 @@ public static class TrainCommand
         var seed = SharedOptions.Seed();
         var epochs = SharedOptions.Epochs();
         var lr = SharedOptions.LearningRate();
+        var weightDecay = SharedOptions.WeightDecay();
         var model = new Option<string>("--model") { Description = "Where to write the model (written atomically).", Required = true };
         var data = SharedOptions.Data();
         var noProgress = SharedOptions.NoProgress();
         var command = new Command("train", "Train a predictor on --train random architectures of a benchmark and save it.")
         {
-            space, target, predictor, train, seed, epochs, lr, model, data, noProgress,
+            space, target, predictor, train, seed, epochs, lr, weightDecay, model, data, noProgress,
         };
         command.SetAction(pr => CommandRunner.Run(pr, () =>
         {
@@ -40,12 +41,11 @@ public static class TrainCommand
             var task = BenchmarkAccess.LoadRankingTask(root, searchSpace, pr.GetValue(target)!);
             int n = pr.GetValue(train), s = pr.GetValue(seed);
             var rows = SeededSubset.Indices(task.Graphs.Count, n, s);
-            var config = new TrainingConfig(Epochs: pr.GetValue(epochs), LearningRate: pr.GetValue(lr));
+            var config = new TrainingConfig(Epochs: pr.GetValue(epochs), LearningRate: pr.GetValue(lr), WeightDecay: pr.GetValue(weightDecay));
             var meta = PredictorTemplate.Create(pr.GetValue(predictor)!, searchSpace, task.Target, task.TrainMetric, config, s);
             using var trained = ProgressReporter.Run($"train {meta.Predictor} on {n} {searchSpace.Name} archs", config.Epochs,
                 pr.GetValue(noProgress), pr.InvocationConfiguration.Error,
-                report => ArchitecturePredictor.Train(meta, rows.Select(i => task.Graphs[i]).ToArray(),
-                    rows.Select(i => task.TrainValues[i]).ToArray(), report));
+                report => task.TrainOn(rows, meta, report));
             string path = pr.GetValue(model)!;
             trained.Save(path);
             AnsiConsole.MarkupLineInterpolated($"Saved [bold]{meta.Predictor}[/] ({searchSpace.Name}, {task.Target}, n = {n}, seed {s}) to [green]{path}[/].");

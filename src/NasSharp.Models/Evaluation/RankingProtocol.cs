@@ -17,8 +17,7 @@ public static class RankingProtocol
         int[] train = SeededSubset.Indices(task.Graphs.Count, trainSize, seed);
         var meta = template with { Seed = seed, Space = task.Space.Name, Target = task.Target, TrainMetric = task.TrainMetric };
         var clock = Stopwatch.StartNew();
-        using var predictor = ArchitecturePredictor.Train(meta,
-            train.Select(i => task.Graphs[i]).ToArray(), train.Select(i => task.TrainValues[i]).ToArray(), epochDone);
+        using var predictor = task.TrainOn(train, meta, epochDone);
         double seconds = clock.Elapsed.TotalSeconds;
         double[] predicted = predictor.Predict(task.Graphs);
         double[] truth = task.EvalValues.ToArray();

@@ -1,4 +1,5 @@
 using NasSharp.Graphs;
+using NasSharp.Predictors;
 using NasSharp.SearchSpaces;
 
 namespace NasSharp.Evaluation;
@@ -16,4 +17,9 @@ namespace NasSharp.Evaluation;
 /// <param name="EvalValues">Evaluation metric per row.</param>
 public sealed record RankingTask(
     ISearchSpace Space, string Target, string TrainMetric, string EvalMetric,
-    IReadOnlyList<CellGraph> Graphs, IReadOnlyList<double> TrainValues, IReadOnlyList<double> EvalValues);
+    IReadOnlyList<CellGraph> Graphs, IReadOnlyList<double> TrainValues, IReadOnlyList<double> EvalValues)
+{
+    /// <summary>Trains a predictor described by <paramref name="metadata"/> on the training metric of <paramref name="rows"/>.</summary>
+    public ArchitecturePredictor TrainOn(IReadOnlyList<int> rows, PredictorMetadata metadata, Action<int>? epochDone = null) =>
+        ArchitecturePredictor.Train(metadata, rows.Select(i => Graphs[i]).ToArray(), rows.Select(i => TrainValues[i]).ToArray(), epochDone);
+}
