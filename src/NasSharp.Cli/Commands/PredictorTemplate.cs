@@ -11,5 +11,6 @@ public static class PredictorTemplate
     public static PredictorMetadata Create(string kind, ISearchSpace space, string target, string trainMetric,
         TrainingConfig training, int seed) =>
         new(kind, space.Name, target, trainMetric, new NpConfig(), training, seed, 0, new TargetNormalization(0, 1),
-            space.NodeTypes.Count, space.MaxNodes, CodeVersion.Current, DateTime.UtcNow);
+            space.NodeTypes.Count, space.MaxNodes, CodeVersion.Current, DateTime.UtcNow,
+            kind == "np" ? null : new GlobalEncodingConfig());
 }

@@ -33,7 +33,8 @@ public static class SharedOptions
     {
         var o = new Option<string>("--predictor")
         {
-            Description = $"Predictor: {string.Join(", ", ArchitecturePredictor.Kinds)} (np = Wen et al. 2020 GCN).",
+            Description = $"Predictor: {string.Join(", ", ArchitecturePredictor.Kinds)} (np = Wen et al. 2020 GCN on one cell; " +
+                          "hypernas-p = HyperNAS global encoding of the whole macro-architecture).",
             DefaultValueFactory = _ => "np",
         };
         o.AcceptOnlyFromAmong([.. ArchitecturePredictor.Kinds]);

@@ -20,6 +20,12 @@ public interface ISearchSpace
     /// <summary>The macro-architecture the cell is stacked into.</summary>
     MacroSkeleton Skeleton { get; }
 
+    /// <summary>
+    /// Ops-on-nodes graph of the space's fixed reduction block (in <see cref="NodeTypes"/>), or null when reduction
+    /// positions hold the searched cell itself. The global encoding (HyperNAS §3.3) encodes it with its own GCN.
+    /// </summary>
+    CellGraph? FixedReductionCell { get; }
+
     /// <summary>Parses and validates <paramref name="arch"/> and returns its canonical string.</summary>
     /// <exception cref="ArchitectureFormatException">Not a valid architecture of this space (message says why).</exception>
     string Canonicalize(string arch);

@@ -83,6 +83,14 @@ public sealed class GraphBatch : IDisposable
         Features.index_select(0, indices), ForwardAdjacency.index_select(0, indices),
         BackwardAdjacency.index_select(0, indices), NodeMask.index_select(0, indices));
 
+    /// <summary>A one-graph batch repeated <paramref name="count"/> times as broadcast views (no copy).</summary>
+    public GraphBatch Broadcast(long count)
+    {
+        if (Count != 1) throw new InvalidOperationException($"Only a one-graph batch can be broadcast; this one holds {Count}.");
+        return new(Features.expand(count, -1, -1), ForwardAdjacency.expand(count, -1, -1),
+            BackwardAdjacency.expand(count, -1, -1), NodeMask.expand(count, -1));
+    }
+
     /// <summary>A copy with every tensor converted to <paramref name="dtype"/> (the mask included).</summary>
     public GraphBatch To(ScalarType dtype) => new(
         Features.to_type(dtype), ForwardAdjacency.to_type(dtype), BackwardAdjacency.to_type(dtype), NodeMask.to_type(dtype));

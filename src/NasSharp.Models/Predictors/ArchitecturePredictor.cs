@@ -3,6 +3,7 @@ using System.Text.Json;
 using NasSharp.Encodings;
 using NasSharp.Graphs;
 using NasSharp.Persistence;
+using NasSharp.SearchSpaces;
 using NasSharp.Training;
 
 namespace NasSharp.Predictors;
@@ -14,7 +15,7 @@ namespace NasSharp.Predictors;
 public sealed class ArchitecturePredictor : IDisposable
 {
     /// <summary>Predictor kinds this build can train and load.</summary>
-    public static readonly IReadOnlyList<string> Kinds = ["np"];
+    public static readonly IReadOnlyList<string> Kinds = ["np", "hypernas-p"];
 
     private static readonly byte[] Magic = Encoding.ASCII.GetBytes("NASSHARP-MODEL v1\n");
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
@@ -124,6 +125,7 @@ public sealed class ArchitecturePredictor : IDisposable
     private static nn.Module<GraphBatch, Tensor> CreateNetwork(PredictorMetadata meta) => meta.Predictor switch
     {
         "np" => new NeuralPredictor(meta.NodeTypes, meta.Np),
+        "hypernas-p" => new GlobalEncodingPredictor(SearchSpaceCatalog.Get(meta.Space), meta.Global ?? new GlobalEncodingConfig()),
         _ => throw new ArgumentException($"Unknown predictor '{meta.Predictor}'; valid: {string.Join(", ", Kinds)}."),
     };
 

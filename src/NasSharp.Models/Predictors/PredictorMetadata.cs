@@ -16,6 +16,8 @@ namespace NasSharp.Predictors;
 /// <param name="MaxNodes">Padded node count the model was built for.</param>
 /// <param name="CodeVersion">NasSharp version (with commit when built from git).</param>
 /// <param name="CreatedUtc">When the model was trained.</param>
+/// <param name="Global">Global-encoding settings (HyperNAS predictors only).</param>
 public sealed record PredictorMetadata(
     string Predictor, string Space, string Target, string TrainMetric, NpConfig Np, TrainingConfig Training, int Seed,
-    int TrainSize, TargetNormalization Normalization, int NodeTypes, int MaxNodes, string CodeVersion, DateTime CreatedUtc);
+    int TrainSize, TargetNormalization Normalization, int NodeTypes, int MaxNodes, string CodeVersion, DateTime CreatedUtc,
+    GlobalEncodingConfig? Global = null);

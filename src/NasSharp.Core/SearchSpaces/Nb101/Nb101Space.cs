@@ -20,6 +20,9 @@ public sealed class Nb101Space : ISearchSpace
     /// <summary>Stem, 3 stacks of 3 cells with down-sampling between: 11 cells, reductions at 3 and 7.</summary>
     public MacroSkeleton Skeleton { get; } = MacroSkeleton.Stacked(stages: 3, cellsPerStage: 3);
 
+    /// <summary>NB101's down-sampling between stacks: a 2×2 max pool (typed as the space's max-pool op).</summary>
+    public CellGraph? FixedReductionCell { get; } = new([0, 3, 4], [false, true, false, false, false, true, false, false, false]);
+
     /// <summary>Parses, validates and prunes.</summary>
     public static Nb101Cell ParseValid(string arch) => Nb101Cell.Parse(arch).Validate();
 

@@ -23,6 +23,14 @@ public sealed class Nb201Space : ISearchSpace
     /// <summary>Stem, 3 stages of 5 cells, residual reduction blocks at positions 5 and 11: 17 cells.</summary>
     public MacroSkeleton Skeleton { get; } = MacroSkeleton.Stacked(stages: 3, cellsPerStage: 5);
 
+    /// <summary>
+    /// NB201's residual reduction block: input → 3×3 conv (stride 2) → 3×3 conv → output, plus the shortcut
+    /// input → 2×2 average pool → 1×1 conv → output (the average pool is typed as the space's only pooling op).
+    /// </summary>
+    public CellGraph? FixedReductionCell { get; } = new(
+        [0, 4, 4, 5, 3, 6],
+        Edges(6, (0, 1), (1, 2), (2, 5), (0, 3), (3, 4), (4, 5)));
+
     /// <inheritdoc/>
     public string Canonicalize(string arch) => Nb201Cell.Parse(arch).ToString();
 
@@ -47,6 +55,14 @@ public sealed class Nb201Space : ISearchSpace
     /// <inheritdoc/>
     public string Sample(Random rng) =>
         new Nb201Cell(Enumerable.Range(0, Nb201Cell.Edges.Count).Select(_ => rng.Next(Nb201Cell.Operations.Count)).ToArray()).ToString();
+
+    /// <summary>A flattened <paramref name="n"/>×<paramref name="n"/> adjacency with the given edges.</summary>
+    internal static bool[] Edges(int n, params (int From, int To)[] edges)
+    {
+        var adjacency = new bool[n * n];
+        foreach (var (from, to) in edges) adjacency[from * n + to] = true;
+        return adjacency;
+    }
 
     /// <summary>Changes the operation on one random edge to a different one.</summary>
     public string Mutate(string arch, Random rng) =>

@@ -30,6 +30,9 @@ public sealed class Tb101MicroSpace : ISearchSpace
     /// </summary>
     public MacroSkeleton Skeleton { get; } = new([CellKind.Reduction, CellKind.Normal, CellKind.Reduction, CellKind.Normal, CellKind.Reduction]);
 
+    /// <summary>Null: TransNAS micro modules coded 4 hold the searched cell itself, with stride and widening.</summary>
+    public CellGraph? FixedReductionCell => null;
+
     /// <summary>Op codes of the 6 edges in canonical order.</summary>
     /// <exception cref="ArchitectureFormatException">Not a micro string; the message says what is wrong.</exception>
     public static int[] Parse(string arch)

@@ -1,0 +1,85 @@
+using NasSharp.Encodings;
+using NasSharp.Graphs;
+using NasSharp.SearchSpaces;
+using TorchSharp.Modules;
+
+namespace NasSharp.Predictors;
+
+/// <summary>
+/// HyperNAS-P (HyperNAS §3.3): the whole macro-architecture is encoded cell by cell along the space's skeleton, normal
+/// cells by one GCN and reduction cells by another; each cell sees the previous cell's pooled feature (cell
+/// connectivity), and the cell features are aggregated into one embedding that a regressor maps to the score.
+/// </summary>
+public sealed class GlobalEncodingPredictor : nn.Module<GraphBatch, Tensor>
+{
+    private readonly CellEncoder normal;
+    private readonly CellEncoder reduction;
+    private readonly Linear hidden;
+    private readonly Linear output;
+    private readonly Parameter? positions;
+    private readonly IReadOnlyList<CellKind> skeleton;
+    private readonly GraphBatch? fixedReduction;
+    private readonly GlobalEncodingConfig config;
+
+    /// <summary>Creates the predictor for <paramref name="space"/>'s node types, skeleton and reduction block.</summary>
+    public GlobalEncodingPredictor(ISearchSpace space, GlobalEncodingConfig config) : base(nameof(GlobalEncodingPredictor))
+    {
+        this.config = config;
+        skeleton = space.Skeleton.Cells;
+        int types = space.NodeTypes.Count;
+        normal = new CellEncoder(types, config.Hidden, config.Layers, config.Dropout);
+        reduction = new CellEncoder(types, config.Hidden, config.Layers, config.Dropout);
+        int embedding = config.Aggregation == CellAggregation.Concatenate ? config.Hidden * skeleton.Count : config.Hidden;
+        hidden = nn.Linear(embedding, config.HeadHidden);
+        output = nn.Linear(config.HeadHidden, 1);
+        if (config.Context == InterCellContext.PositionEmbedding)
+            positions = new Parameter(randn(skeleton.Count, config.Hidden) * 0.1);
+        if (space.FixedReductionCell is { } block)
+            fixedReduction = GraphBatch.Create([block], types, space.MaxNodes);
+        RegisterComponents();
+    }
+
+    /// <summary>Per-cell pooled features z_i, <c>[B, cells, H]</c>, for the searched cells in <paramref name="cells"/>.</summary>
+    public Tensor CellFeatures(GraphBatch cells)
+    {
+        using var scope = NewDisposeScope();
+        long b = cells.Count;
+        using var block = fixedReduction?.To(cells.Features.dtype);
+        using var reductionCells = block?.Broadcast(b);
+        var z = zeros([b, config.Hidden], dtype: cells.Features.dtype);
+        var features = new List<Tensor>(skeleton.Count);
+        for (int i = 0; i < skeleton.Count; i++)
+        {
+            bool isNormal = skeleton[i] == CellKind.Normal;
+            var graph = isNormal ? cells : reductionCells ?? cells;
+            // Eq. (3): the previous cell's feature is the context of this one; the ablation uses a position embedding.
+            var context = positions is null ? z : positions[i].expand(b, -1);
+            var h = (isNormal ? normal : reduction).call(graph, context);
+            z = NeuralPredictor.MaskedMean(h, graph.NodeMask);
+            features.Add(z);
+        }
+        return stack(features, 1).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Returns <c>[B]</c> scores.</summary>
+    public override Tensor forward(GraphBatch cells)
+    {
+        using var scope = NewDisposeScope();
+        var z = CellFeatures(cells);
+        // Eq. (4): the global embedding aggregates the cell features.
+        var global = config.Aggregation switch
+        {
+            CellAggregation.Sum => z.sum(1),
+            CellAggregation.Mean => z.mean([1]),
+            _ => z.flatten(1),
+        };
+        return output.call(F.relu(hidden.call(global))).squeeze(-1).MoveToOuterDisposeScope();
+    }
+
+    /// <inheritdoc/>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) fixedReduction?.Dispose();
+        base.Dispose(disposing);
+    }
+}
