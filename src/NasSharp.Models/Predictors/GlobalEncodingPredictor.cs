@@ -42,23 +42,36 @@ public sealed class GlobalEncodingPredictor : nn.Module<GraphBatch, Tensor>
     /// <summary>Per-cell pooled features z_i, <c>[B, cells, H]</c>, for the searched cells in <paramref name="cells"/>.</summary>
     public Tensor CellFeatures(GraphBatch cells)
     {
+        var (z, nodes) = Encode(cells);
+        nodes.Dispose();
+        return z;
+    }
+
+    /// <summary>
+    /// Encodes every cell of the skeleton: pooled cell features <c>[B, cells, H]</c> and node features
+    /// <c>[B, cells, N, H]</c> (the hypernetwork's input).
+    /// </summary>
+    public (Tensor Cells, Tensor Nodes) Encode(GraphBatch cells)
+    {
         using var scope = NewDisposeScope();
         long b = cells.Count;
         using var block = fixedReduction?.To(cells.Features.dtype);
         using var reductionCells = block?.Broadcast(b);
         var z = zeros([b, config.Hidden], dtype: cells.Features.dtype);
         var features = new List<Tensor>(skeleton.Count);
+        var nodes = new List<Tensor>(skeleton.Count);
         for (int i = 0; i < skeleton.Count; i++)
         {
             bool isNormal = skeleton[i] == CellKind.Normal;
             var graph = isNormal ? cells : reductionCells ?? cells;
-            // Eq. (3): the previous cell's feature is the context of this one; the ablation uses a position embedding.
+            // Eq. (2): the previous cell's feature is the context of this one; the ablation uses a position embedding.
             var context = positions is null ? z : positions[i].expand(b, -1);
             var h = (isNormal ? normal : reduction).call(graph, context);
             z = NeuralPredictor.MaskedMean(h, graph.NodeMask);
             features.Add(z);
+            nodes.Add(h);
         }
-        return stack(features, 1).MoveToOuterDisposeScope();
+        return (stack(features, 1).MoveToOuterDisposeScope(), stack(nodes, 1).MoveToOuterDisposeScope());
     }
 
     /// <summary>Returns <c>[B]</c> scores.</summary>
@@ -66,7 +79,7 @@ public sealed class GlobalEncodingPredictor : nn.Module<GraphBatch, Tensor>
     {
         using var scope = NewDisposeScope();
         var z = CellFeatures(cells);
-        // Eq. (4): the global embedding aggregates the cell features.
+        // Eq. (5): the global embedding aggregates the cell features.
         var global = config.Aggregation switch
         {
             CellAggregation.Sum => z.sum(1),

@@ -1,0 +1,120 @@
+using NasSharp.SearchSpaces;
+using NasSharp.SearchSpaces.Nb201;
+
+namespace NasSharp.HyperNetworks;
+
+/// <summary>
+/// The NB201 cell network run functionally with supplied weights (HyperNAS §3.4): stem 3×3 conv + BN, three stages of
+/// cells with residual reduction blocks between them, BN + ReLU, global average pooling, linear classifier. Edge
+/// convolutions are ReLU → Conv → BN as in NB201; BatchNorm uses batch statistics and has no generated parameters.
+/// </summary>
+public sealed class Nb201TargetNetwork
+{
+    private readonly TargetNetworkConfig config;
+
+    /// <summary>Creates the network layout for <paramref name="config"/>.</summary>
+    public Nb201TargetNetwork(TargetNetworkConfig config)
+    {
+        config.Validate();
+        this.config = config;
+    }
+
+    /// <summary>Skeleton position of cell <paramref name="cell"/> of stage <paramref name="stage"/> (positions 5 and 11 are reductions).</summary>
+    public static int Position(int stage, int cell) => stage * 6 + cell;
+
+    /// <summary>
+    /// Every convolution weight <paramref name="cell"/> needs, in the order <see cref="Forward"/> consumes them: per
+    /// stage the reduction block (node 1: 3×3 stride 2, node 2: 3×3, node 4: 1×1 shortcut), then each cell's convolution edges.
+    /// </summary>
+    public IReadOnlyList<ConvWeight> Weights(Nb201Cell cell)
+    {
+        var list = new List<ConvWeight>();
+        int c = config.Channels;
+        for (int stage = 0; stage < 3; stage++)
+        {
+            if (stage > 0)
+            {
+                int reduction = Position(stage, 0) - 1;
+                list.Add(new ConvWeight(reduction, 1, 2 * c, c, 3));
+                list.Add(new ConvWeight(reduction, 2, 2 * c, 2 * c, 3));
+                list.Add(new ConvWeight(reduction, 4, 2 * c, c, 1));
+                c *= 2;
+            }
+            for (int k = 0; k < config.CellsPerStage; k++)
+                for (int e = 0; e < FourNodeCell.Edges.Count; e++)
+                    if (KernelOf(cell.OperationIndices[e]) is int kernel)
+                        list.Add(new ConvWeight(Position(stage, k), e + 1, c, c, kernel));
+        }
+        return list;
+    }
+
+    /// <summary>
+    /// Logits <c>[B, classes]</c> for <paramref name="images"/> <c>[B, 3, S, S]</c>. <paramref name="convs"/> follow
+    /// <see cref="Weights"/>; <paramref name="stem"/> is <c>[C, 3, 3, 3]</c>, <paramref name="classifier"/>
+    /// <c>[classes, 4C]</c> with <paramref name="bias"/> <c>[classes]</c>.
+    /// </summary>
+    public Tensor Forward(Tensor images, Nb201Cell cell, IReadOnlyList<Tensor> convs, Tensor stem, Tensor classifier, Tensor bias)
+    {
+        int expected = Weights(cell).Count;
+        if (convs.Count != expected)
+            throw new ArgumentException($"The network of '{cell}' needs {expected} convolution weights, got {convs.Count}.");
+        using var scope = NewDisposeScope();
+        int next = 0;
+        var x = Bn(F.conv2d(images, stem, padding: [1, 1]));
+        for (int stage = 0; stage < 3; stage++)
+        {
+            if (stage > 0)
+            {
+                var a = ReluConvBn(x, convs[next++], stride: 2);
+                var b = ReluConvBn(a, convs[next++], stride: 1);
+                var shortcut = F.conv2d(F.avg_pool2d(x, [2, 2], [2, 2]), convs[next++]);
+                x = b + shortcut;
+            }
+            for (int k = 0; k < config.CellsPerStage; k++)
+                x = Cell(x, cell, convs, ref next);
+        }
+        var pooled = F.relu(Bn(x)).mean([2, 3]);
+        return F.linear(pooled, classifier, bias).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Kernel side of an NB201 operation that has weights, or null.</summary>
+    public static int? KernelOf(int operation) => Nb201Cell.Operations[operation] switch
+    {
+        "nor_conv_1x1" => 1,
+        "nor_conv_3x3" => 3,
+        _ => null,
+    };
+
+    private static Tensor Cell(Tensor input, Nb201Cell cell, IReadOnlyList<Tensor> convs, ref int next)
+    {
+        var nodes = new Tensor[4];
+        nodes[0] = input;
+        for (int to = 1; to <= 3; to++)
+        {
+            Tensor? sum = null;
+            for (int e = 0; e < FourNodeCell.Edges.Count; e++)
+            {
+                if (FourNodeCell.Edges[e].To != to) continue;
+                var source = nodes[FourNodeCell.Edges[e].From];
+                Tensor? term = Nb201Cell.Operations[cell.OperationIndices[e]] switch
+                {
+                    "none" => null,
+                    "skip_connect" => source,
+                    "avg_pool_3x3" => F.avg_pool2d(source, [3, 3], [1, 1], [1, 1], count_include_pad: false),
+                    _ => ReluConvBn(source, convs[next++], stride: 1),
+                };
+                if (term is not null) sum = sum is null ? term : sum + term;
+            }
+            nodes[to] = sum ?? zeros_like(input);
+        }
+        return nodes[3];
+    }
+
+    private static Tensor ReluConvBn(Tensor x, Tensor weight, int stride)
+    {
+        long pad = weight.shape[^1] / 2;
+        return Bn(F.conv2d(F.relu(x), weight, strides: [stride, stride], padding: [pad, pad]));
+    }
+
+    private static Tensor Bn(Tensor x) => F.batch_norm(x, null, null, training: true);
+}
