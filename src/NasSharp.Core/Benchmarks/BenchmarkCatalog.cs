@@ -1,157 +1,152 @@
+using System.Text;
 using NasSharp.Data;
 using NasSharp.SearchSpaces;
-using NasSharp.SearchSpaces.Nb101;
 using NasSharp.SearchSpaces.Nb201;
 using NasSharp.SearchSpaces.Tb101;
 
 namespace NasSharp.Benchmarks;
 
-/// <summary>Loaders for the benchmark tables under a data root (SPEC §1) and the ranking targets they offer.</summary>
+/// <summary>
+/// The benchmark tables under a data root (SPEC §1), by name: what each holds (<see cref="All"/>, <see cref="Describe"/>,
+/// no file access) and loaders that check the files as they read them.
+/// </summary>
 public static class BenchmarkCatalog
 {
-    private static readonly string[] Nb201Datasets = ["cifar10", "cifar100", "imagenet16"];
+    /// <summary>Every benchmark: <c>nb201</c>, <c>nb101</c>, <c>tb101</c>, the NB101 pool and the NB201 hardware tables.</summary>
+    public static IReadOnlyList<BenchmarkInfo> All => BenchmarkDefinitions.All;
 
-    /// <summary>NB201 metrics: 200- and 12-epoch accuracies, NAS-Bench-360 tasks, exact params/FLOPs, NASWOT.</summary>
-    public static IReadOnlyList<MetricInfo> Nb201Metrics { get; } =
-    [
-        .. Nb201Datasets.SelectMany(d => new[]
-        {
-            new MetricInfo($"{d}-valid", $"{d}_valid_acc", "%", true),
-            new MetricInfo($"{d}-test", $"{d}_test_acc", "%", true),
-            new MetricInfo($"{d}-valid-12ep", $"{d}_valid_acc_12ep", "%", true),
-            new MetricInfo($"{d}-test-12ep", $"{d}_test_acc_12ep", "%", true),
-            new MetricInfo($"params-{d}", $"params_m_{d}", "M", false),
-            new MetricInfo($"flops-{d}", $"flops_m_{d}", "MFLOPs", false),
-        }),
-        new MetricInfo("ninapro", "ninapro_acc_nb360", "%", true),
-        new MetricInfo("darcyflow", "darcyflow_score_nb360", "1 - rel. L2", true),
-        new MetricInfo("naswot", "naswot_v1_score_cifar10", "score", true, AllowsMissing: true),
-    ];
+    /// <summary>Names of <see cref="All"/>, what <see cref="Load(DataRoot, string)"/> takes.</summary>
+    public static IReadOnlyList<string> Names { get; } = [.. BenchmarkDefinitions.All.Select(b => b.Name)];
 
-    /// <summary>NB101 metrics (validation only: the table has no test accuracy).</summary>
-    public static IReadOnlyList<MetricInfo> Nb101Metrics { get; } =
-    [
-        new("val-acc-108", "val_acc_108", "%", true),
-        new("val-acc-36", "val_acc_36", "%", true),
-        new("val-acc-12", "val_acc_12", "%", true),
-        new("val-acc-4", "val_acc_4", "%", true),
-        new("params", "params", "count", false),
-        new("train-time", "train_time_s", "s", false),
-    ];
+    /// <summary>The benchmark called <paramref name="name"/> (case-insensitive).</summary>
+    /// <exception cref="ArgumentException">Unknown name; the message lists the valid ones.</exception>
+    public static BenchmarkInfo Info(string name) =>
+        All.FirstOrDefault(b => string.Equals(b.Name, name, StringComparison.OrdinalIgnoreCase))
+        ?? throw new ArgumentException($"Unknown benchmark '{name}'; valid: {string.Join(", ", Names)}.", nameof(name));
 
-    /// <summary>TransNAS-Bench-101 micro tasks: validation metric at the best epoch (the table has no test metrics).</summary>
-    public static IReadOnlyList<MetricInfo> Tb101Metrics { get; } =
-    [
-        new("class_scene", "class_scene_valid_best_top1_pct", "%", true),
-        new("class_object", "class_object_valid_best_top1_pct", "%", true),
-        new("room_layout", "room_layout_valid_best_neg_l2_loss", "-L2 loss", true),
-        new("jigsaw", "jigsaw_valid_best_top1_pct", "%", true),
-        new("segmentsemantic", "segmentsemantic_valid_best_pixel_acc_pct", "% pixels", true),
-        new("normal", "normal_valid_best_ssim", "SSIM", true),
-        new("autoencoder", "autoencoder_valid_best_ssim", "SSIM", true),
-    ];
-
-    /// <summary>Hardware tables for NB201 cells in <c>hwnas/</c>.</summary>
-    public static IReadOnlyList<string> Nb201HardwareFiles { get; } =
-        ["nb201_latency_help.csv", "nb201_hwnasbench.csv", "nb201_latency_oneproxy_subset.csv"];
-
-    /// <summary>Ranking targets per space: NB201 trains on validation and ranks on test; NB101 uses val_acc_108 for both.</summary>
-    public static IReadOnlyList<RankingTarget> RankingTargets(ISearchSpace space) => space.Name switch
+    /// <summary>Every benchmark with its file, targets and metrics, for <c>--help</c> and listings.</summary>
+    public static string Describe()
     {
-        "nb201" => Nb201Datasets.Select(d => new RankingTarget(d, $"{d}-valid", $"{d}-test")).ToArray(),
-        "nb101" => [new RankingTarget("cifar10", "val-acc-108", "val-acc-108")],
-        "tb101" => Tb101Metrics.Select(m => new RankingTarget(m.Name, m.Name, m.Name)).ToArray(),
-        _ => [],
-    };
-
-    /// <summary>The ranking target <paramref name="name"/> of <paramref name="space"/>; unknown names list the valid ones.</summary>
-    public static RankingTarget RankingTarget(ISearchSpace space, string name)
-    {
-        var targets = RankingTargets(space);
-        return targets.FirstOrDefault(t => t.Name == name)
-            ?? throw new ArgumentException($"Unknown target '{name}' for {space.Name}; valid: {string.Join(", ", targets.Select(t => t.Name))}.");
+        var sb = new StringBuilder();
+        foreach (var b in All) sb.AppendLine(b.Describe());
+        return sb.ToString();
     }
 
-    /// <summary>The benchmark table of <paramref name="space"/>.</summary>
-    public static BenchmarkTable Load(DataRoot root, ISearchSpace space) => space.Name switch
+    /// <summary>Reads the benchmark called <paramref name="name"/> from <paramref name="root"/>.</summary>
+    /// <exception cref="ArgumentException">Unknown name.</exception>
+    /// <exception cref="FileNotFoundException">The file is not under the data root.</exception>
+    /// <exception cref="DataFormatException">The file is malformed; the message names file, line and column.</exception>
+    public static BenchmarkTable Load(DataRoot root, string name)
     {
-        "nb201" => LoadNb201(root),
-        "nb101" => LoadNb101(root),
-        "tb101" => LoadTb101(root),
-        _ => throw new ArgumentException($"No benchmark table for space '{space.Name}'; tables exist for nb201, nb101, tb101."),
-    };
-
-    /// <summary><c>nb201/nb201.csv</c>: all 15,625 cells.</summary>
-    public static BenchmarkTable LoadNb201(DataRoot root)
-    {
-        string file = root.RequireFile("nb201", "nb201.csv");
-        return BenchmarkTable.Load("nb201", new Nb201Space(), file, (csv, row) => row.Fields[csv.Column("arch_str")], "arch_str", Nb201Metrics);
+        ArgumentNullException.ThrowIfNull(root);
+        var info = Info(name);
+        var table = BenchmarkTable.Load(info.Schema, root.RequireFile(info.RelativePath.Split('/')));
+        if (BenchmarkDefinitions.Nb201HardwareTables.Any(b => b.Name == info.Name))
+            CheckNb201Indices(root, table);
+        return table;
     }
 
-    /// <summary><c>nb101/nb101_subset10k.csv</c>: 10,000 trained cells, keyed by module hash (checked against the file).</summary>
-    public static BenchmarkTable LoadNb101(DataRoot root)
-    {
-        string file = root.RequireFile("nb101", "nb101_subset10k.csv");
-        return BenchmarkTable.Load("nb101", new Nb101Space(), file, Nb101Arch, "adjacency", Nb101Metrics, Nb101Space.Hash, keyColumn: "hash");
-    }
+    /// <summary>The main benchmark of <paramref name="space"/> (<c>nb201</c>, <c>nb101</c> or <c>tb101</c>).</summary>
+    /// <exception cref="ArgumentException">The space has no benchmark table.</exception>
+    public static BenchmarkTable Load(DataRoot root, ISearchSpace space) => Load(root, MainBenchmark(space).Name);
 
-    /// <summary><c>tb101/tb101_micro_best_subset.csv</c>: 711 micro cells with 7 task metrics.</summary>
-    public static BenchmarkTable LoadTb101(DataRoot root)
-    {
-        string file = root.RequireFile("tb101", "tb101_micro_best_subset.csv");
-        return BenchmarkTable.Load("tb101", new Tb101MicroSpace(), file, (csv, row) => row.Fields[csv.Column("arch_str")], "arch_str", Tb101Metrics);
-    }
+    /// <summary><c>nb201/nb201.csv</c>: all 15,625 NB201 cells; <see cref="BenchmarkTable.Indices"/> holds <c>arch_index</c>.</summary>
+    public static BenchmarkTable LoadNb201(DataRoot root) => Load(root, BenchmarkDefinitions.Nb201.Name);
 
     /// <summary>
-    /// An NB201 hardware table from <c>hwnas/</c> (one of <see cref="Nb201HardwareFiles"/>). Every latency, energy or
-    /// intensity column becomes a lower-is-better metric named after its column; blank cells (Edge TPU) load as NaN.
+    /// <c>nb101/nb101_subset10k.csv</c>: 10,000 trained NB101 cells, identified by module hash; every row's
+    /// <c>hash</c> is recomputed and must match.
     /// </summary>
-    public static BenchmarkTable LoadNb201Hardware(DataRoot root, string fileName)
-    {
-        if (!Nb201HardwareFiles.Contains(fileName))
-            throw new ArgumentException($"Unknown NB201 hardware table '{fileName}'; valid: {string.Join(", ", Nb201HardwareFiles)}.");
-        var csv = CsvTable.Read(root.RequireFile("hwnas", fileName));
-        var metrics = csv.Header
-            .Where(c => c.StartsWith("lat_", StringComparison.Ordinal) || c.Contains("_lat", StringComparison.Ordinal) || c.Contains("energy", StringComparison.Ordinal) || c.Contains("intensity", StringComparison.Ordinal))
-            .Select(c => new MetricInfo(c, c, Unit(c), HigherIsBetter: false, AllowsMissing: c.Contains("edgetpu", StringComparison.Ordinal)))
-            .ToArray();
-        return BenchmarkTable.FromCsv($"nb201-{Path.GetFileNameWithoutExtension(fileName)}", new Nb201Space(), csv,
-            (t, row) => row.Fields[t.Column("arch_str")], "arch_str", metrics);
-
-        static string Unit(string column) => column.EndsWith("_mJ", StringComparison.Ordinal) ? "mJ"
-            : column.EndsWith("_raw", StringComparison.Ordinal) ? "raw" : "ms";
-    }
+    public static BenchmarkTable LoadNb101(DataRoot root) => Load(root, BenchmarkDefinitions.Nb101.Name);
 
     /// <summary>
-    /// Every cell of a space: NB201 by enumeration, NB101 from <c>nb101/nb101_space.csv.gz</c> (423,624 cells, read
-    /// without re-hashing; the hash of the pool is verified by tests).
+    /// <c>nb101/nb101_space.csv.gz</c>: all 423,624 NB101 cells as canonical strings, no metrics. Every row is parsed
+    /// and validated; the stated hash is recomputed on every 1,000th row only (all rows would take ~10 s).
     /// </summary>
+    public static BenchmarkTable LoadNb101Pool(DataRoot root) => Load(root, BenchmarkDefinitions.Nb101Pool.Name);
+
+    /// <summary><c>tb101/tb101_micro_best_subset.csv</c>: 711 TransNAS-Bench-101 micro cells, 7 tasks (+ FLOPs/params per task).</summary>
+    public static BenchmarkTable LoadTb101(DataRoot root) => Load(root, BenchmarkDefinitions.Tb101.Name);
+
+    /// <summary><c>hwnas/nb201_latency_help.csv</c>: 27 HELP latencies (ms, lower is better) for every NB201 cell.</summary>
+    public static BenchmarkTable LoadNb201LatencyHelp(DataRoot root) => Load(root, BenchmarkDefinitions.Nb201LatencyHelp.Name);
+
+    /// <summary><c>hwnas/nb201_hwnasbench.csv</c>: HW-NAS-Bench latency/energy for every NB201 cell (Edge TPU partly missing).</summary>
+    public static BenchmarkTable LoadNb201HwNasBench(DataRoot root) => Load(root, BenchmarkDefinitions.Nb201HwNasBench.Name);
+
+    /// <summary><c>hwnas/nb201_latency_oneproxy_subset.csv</c>: 18 latencies for 1,999 NB201 cells.</summary>
+    public static BenchmarkTable LoadNb201LatencyOneProxy(DataRoot root) => Load(root, BenchmarkDefinitions.Nb201LatencyOneProxy.Name);
+
+    /// <summary>Ranking targets of the main benchmark of <paramref name="space"/>; empty when it has none.</summary>
+    public static IReadOnlyList<RankingTarget> RankingTargets(ISearchSpace space) =>
+        All.FirstOrDefault(b => b.Name == space.Name)?.RankingTargets ?? [];
+
+    /// <summary>
+    /// The ranking target <paramref name="name"/> of <paramref name="space"/>'s main benchmark: NB201 <c>cifar10</c>
+    /// trains on <c>cifar10-valid</c> and is judged on <c>cifar10-test</c>; NB101 <c>cifar10</c> uses
+    /// <c>val-acc-108</c> for both (SPEC §4). Needs no data, so commands can reject a bad target before loading.
+    /// </summary>
+    /// <exception cref="ArgumentException">Unknown target (the message lists the valid ones) or a space without a table.</exception>
+    public static RankingTarget RankingTarget(ISearchSpace space, string name) => MainBenchmark(space).Target(name);
+
+    /// <summary>
+    /// Every architecture of <paramref name="space"/>: NB201 (15,625) and TB101 micro (4,096) by enumeration without
+    /// touching <paramref name="root"/>, NB101 (423,624) from <c>nb101/nb101_space.csv.gz</c>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The space has no known pool.</exception>
     public static IReadOnlyList<string> LoadPool(Func<DataRoot> root, ISearchSpace space)
     {
-        switch (space.Name)
+        ArgumentNullException.ThrowIfNull(root);
+        return space.Name switch
         {
-            case "nb201":
-                return Nb201Space.Enumerate().Select(c => c.ToString()).ToArray();
-            case "nb101":
-                var csv = CsvTable.Read(root().RequireFile("nb101", "nb101_space.csv.gz"));
-                var archs = new string[csv.Rows.Count];
-                for (int r = 0; r < archs.Length; r++)
-                {
-                    try
-                    {
-                        archs[r] = space.Canonicalize(Nb101Arch(csv, csv.Rows[r]));
-                    }
-                    catch (ArchitectureFormatException e)
-                    {
-                        throw new DataFormatException(csv.File, csv.Rows[r].Line, "adjacency", e.Message);
-                    }
-                }
-                return archs;
-            default:
-                throw new ArgumentException($"No architecture pool for space '{space.Name}'.");
-        }
+            "nb201" => [.. Nb201Space.Enumerate().Select(c => c.ToString())],
+            "tb101" => [.. Tb101MicroSpace.Enumerate()],
+            "nb101" => LoadNb101Pool(root()).Architectures,
+            _ => throw new ArgumentException($"No architecture pool for space '{space.Name}'; pools exist for nb201, nb101, tb101."),
+        };
     }
 
-    private static string Nb101Arch(CsvTable csv, (int Line, string[] Fields) row) =>
-        row.Fields[csv.Column("adjacency")] + ":" + row.Fields[csv.Column("ops")];
+    private static BenchmarkInfo MainBenchmark(ISearchSpace space) =>
+        All.FirstOrDefault(b => b.Name == space.Name && b.Schema.Space.Name == space.Name)
+        ?? throw new ArgumentException(
+            $"No benchmark table for space '{space.Name}'; tables exist for {string.Join(", ", All.Where(b => b.Name == b.Schema.Space.Name).Select(b => b.Name))}.");
+
+    /// <summary>
+    /// The hardware tables index NB201 cells by <c>nb201_index</c>, taken from other sources than <c>nb201.csv</c>;
+    /// a disagreement would silently pair latencies with the wrong accuracies, so every row is checked (~20 ms).
+    /// </summary>
+    private static void CheckNb201Indices(DataRoot root, BenchmarkTable table)
+    {
+        string nb201File = root.RequireFile(BenchmarkDefinitions.Nb201.RelativePath.Split('/'));
+        var archOfIndex = new Dictionary<int, (string Arch, int Line)>();
+        var space = new Nb201Space();
+        using (var csv = CsvReader.Open(nb201File))
+        {
+            int indexColumn = csv.RequireColumn("arch_index"), archColumn = csv.RequireColumn("arch_str");
+            while (csv.Read())
+            {
+                string arch;
+                try
+                {
+                    arch = space.Canonicalize(csv[archColumn]);
+                }
+                catch (ArchitectureFormatException e)
+                {
+                    throw csv.Error(archColumn, $"expected an architecture of nb201: {e.Message}");
+                }
+                archOfIndex[csv.ParseInt(indexColumn)] = (arch, csv.Line);
+            }
+        }
+        string column = BenchmarkDefinitions.Nb201LatencyHelp.Schema.IndexColumn!;
+        for (int r = 0; r < table.Count; r++)
+        {
+            int index = table.Indices![r];
+            if (!archOfIndex.TryGetValue(index, out var reference))
+                throw new DataFormatException(table.SourceFile, table.SourceLine(r), column,
+                    $"expected an arch_index of {nb201File}, found {index}, which it does not have");
+            if (reference.Arch != table.Architectures[r])
+                throw new DataFormatException(table.SourceFile, table.SourceLine(r), column,
+                    $"expected index {index} to be '{reference.Arch}' as on line {reference.Line} of {nb201File}, but this row has '{table.Architectures[r]}'");
+        }
+    }
 }

@@ -60,14 +60,14 @@ public sealed class Nb201TargetNetwork
             throw new ArgumentException($"The network of '{cell}' needs {expected} convolution weights, got {convs.Count}.");
         using var scope = NewDisposeScope();
         int next = 0;
-        var x = Bn(F.conv2d(images, stem, padding: [1, 1]));
+        var x = Bn(UnfoldConvolution.Conv2d(images, stem, padding: 1));
         for (int stage = 0; stage < 3; stage++)
         {
             if (stage > 0)
             {
                 var a = ReluConvBn(x, convs[next++], stride: 2);
                 var b = ReluConvBn(a, convs[next++], stride: 1);
-                var shortcut = F.conv2d(F.avg_pool2d(x, [2, 2], [2, 2]), convs[next++]);
+                var shortcut = UnfoldConvolution.Conv2d(F.avg_pool2d(x, [2, 2], [2, 2]), convs[next++]);
                 x = b + shortcut;
             }
             for (int k = 0; k < config.CellsPerStage; k++)
@@ -112,8 +112,7 @@ public sealed class Nb201TargetNetwork
 
     private static Tensor ReluConvBn(Tensor x, Tensor weight, int stride)
     {
-        long pad = weight.shape[^1] / 2;
-        return Bn(F.conv2d(F.relu(x), weight, strides: [stride, stride], padding: [pad, pad]));
+        return Bn(UnfoldConvolution.Conv2d(F.relu(x), weight, stride, padding: weight.shape[^1] / 2));
     }
 
     private static Tensor Bn(Tensor x) => F.batch_norm(x, null, null, training: true);

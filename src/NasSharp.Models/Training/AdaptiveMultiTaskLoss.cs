@@ -32,13 +32,16 @@ public sealed class AdaptiveMultiTaskLoss : nn.Module<Tensor[], Tensor>
         if (taskLosses.Length != sigma.shape[0])
             throw new ArgumentException($"Expected {sigma.shape[0]} task losses, got {taskLosses.Length}.");
         using var scope = NewDisposeScope();
-        var total = zeros(1, dtype: taskLosses[0].dtype).squeeze();
-        for (int t = 0; t < taskLosses.Length; t++)
-        {
-            var s2 = sigma[t].square();
-            // Eq. (11): weighted task loss plus the regulariser that keeps σ_t from growing without bound.
-            total = total + taskLosses[t].pow(Q) / (2 * s2) + (1 + s2).log();
-        }
+        var total = Term(0, taskLosses[0]);
+        for (int t = 1; t < taskLosses.Length; t++) total = total + Term(t, taskLosses[t]);
         return total.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>One task's term, for steps on which only some tasks run.</summary>
+    public Tensor Term(int task, Tensor taskLoss)
+    {
+        var s2 = sigma[task].square();
+        // Eq. (11): weighted task loss plus the regulariser that keeps σ_t from growing without bound.
+        return taskLoss.pow(Q) / (2 * s2) + (1 + s2).log();
     }
 }

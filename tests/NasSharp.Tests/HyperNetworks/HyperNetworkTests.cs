@@ -75,10 +75,29 @@ public class HyperNetworkTests
                      "predictor.reduction.layers.1.backwardWeight.weight", "hyper.heads.k3.weight", "hyper.heads.k1.weight", "stem" })
         {
             Assert.True(grads[name] is not null, $"{name} has no gradient");
-            Assert.True(grads[name]!.abs().sum().item<float>() > 0, $"{name} has a zero gradient");
+            Assert.True(grads[name]!.abs().sum().item<float>() > 0, $"{name} has a zero gradient ({grads[name]!.abs().sum().item<float>()})");
         }
         // the regressor is not on the cross-entropy path.
         Assert.True(grads["predictor.output.weight"] is null || grads["predictor.output.weight"]!.abs().sum().item<float>() == 0);
+        Assert.All(grads.Values, g => Assert.True(g is null || g.isfinite().all().item<bool>()));
+    }
+
+    [Fact]
+    public void Unfold_convolution_equals_conv2d_with_finite_gradients()
+    {
+        using var scope = NewDisposeScope();
+        random.manual_seed(6);
+        foreach (var (stride, kernel) in new[] { (1, 3), (2, 3), (1, 1) })
+            for (int trial = 0; trial < 20; trial++)
+            {
+                var x = randn(4, 3, 8, 8).requires_grad_();
+                var w = randn(5, 3, kernel, kernel).requires_grad_();
+                var y = UnfoldConvolution.Conv2d(x, w, stride, kernel / 2);
+                Assert.True(y.allclose(nn.functional.conv2d(x, w, strides: [stride, stride], padding: [kernel / 2, kernel / 2]), 1e-4, 1e-5));
+                y.square().sum().backward();
+                Assert.True(x.grad!.isfinite().all().item<bool>() && w.grad!.isfinite().all().item<bool>());
+            }
+        Assert.Throws<ArgumentException>(() => UnfoldConvolution.Conv2d(randn(1, 2, 4, 4), randn(1, 3, 1, 1)));
     }
 
     [Fact]

@@ -5,15 +5,20 @@ namespace NasSharp.SearchSpaces.Tb101;
 
 /// <summary>
 /// TransNAS-Bench-101 micro (SPEC §2): the NB201 cell topology with 4 operations, 4,096 cells, written
-/// <c>64-41414-a_bc_def</c> where a..f are op codes (0 none, 1 skip_connect, 2 conv1x1, 3 conv3x3) on the edges
-/// 0→1 | 0→2, 1→2 | 0→3, 1→3, 2→3.
+/// <c>64-41414-a_bc_def</c>: 64 base channels, macro skeleton <c>41414</c>, and op codes (0 none, 1 skip_connect,
+/// 2 conv1x1, 3 conv3x3, each conv ReLU-Conv-BN) on the edges a = 0→1 | b = 0→2, c = 1→2 | d = 0→3, e = 1→3, f = 2→3.
+/// Node types of the ops-on-nodes encoding: input, none, skip_connect, conv1x1, conv3x3, output.
 /// </summary>
 public sealed class Tb101MicroSpace : ISearchSpace
 {
+    /// <summary>Number of cells in the space (4^6).</summary>
+    public const int Size = 4_096;
+
+    /// <summary>Base channels and macro skeleton every micro string starts with.</summary>
+    public const string Prefix = "64-41414-";
+
     /// <summary>Operations by op code.</summary>
     public static readonly IReadOnlyList<string> Operations = ["none", "skip_connect", "conv1x1", "conv3x3"];
-
-    private const string Prefix = "64-41414-";
 
     /// <inheritdoc/>
     public string Name => "tb101";
@@ -25,12 +30,14 @@ public sealed class Tb101MicroSpace : ISearchSpace
     public int MaxNodes => FourNodeCell.OpsOnNodesCount;
 
     /// <summary>
-    /// The fixed micro macro-skeleton <c>41414</c>, one cell per module: code 4 (down-sample and widen) is a reduction,
-    /// code 1 a normal cell, so reductions sit at positions 0, 2 and 4.
+    /// The fixed micro macro-skeleton <c>41414</c>: five modules of two cells each (TransNAS's <c>MacroNet</c> builds
+    /// every module from 2 cells). Module code 4 halves the resolution and doubles the channels in its first cell,
+    /// code 1 changes nothing, so the 10 cells have reductions at positions 0, 4 and 8. The reductions are the
+    /// searched cell itself run with stride 2, hence <see cref="FixedReductionCell"/> is null.
     /// </summary>
-    public MacroSkeleton Skeleton { get; } = new([CellKind.Reduction, CellKind.Normal, CellKind.Reduction, CellKind.Normal, CellKind.Reduction]);
+    public MacroSkeleton Skeleton { get; } = BuildSkeleton("41414", cellsPerModule: 2);
 
-    /// <summary>Null: TransNAS micro modules coded 4 hold the searched cell itself, with stride and widening.</summary>
+    /// <summary>Null: reduction positions hold the searched cell itself, with stride 2 and widening.</summary>
     public CellGraph? FixedReductionCell => null;
 
     /// <summary>Op codes of the 6 edges in canonical order.</summary>
@@ -39,28 +46,51 @@ public sealed class Tb101MicroSpace : ISearchSpace
     {
         ArgumentNullException.ThrowIfNull(arch);
         string s = arch.Trim();
-        if (!s.StartsWith(Prefix, StringComparison.Ordinal))
-            throw Error(arch, $"must start with the micro macro-skeleton '{Prefix}'");
+        int lastDash = s.LastIndexOf('-');
+        if (lastDash < 0)
+            throw Error(arch, $"expected the form '{Prefix}a_bc_def', found no '-'");
+        string prefix = s[..(lastDash + 1)];
+        if (prefix != Prefix)
+            throw Error(arch, $"must start with the micro macro-skeleton '{Prefix}' (64 base channels, modules 41414), found '{prefix}'");
         string[] groups = s[Prefix.Length..].Split('_');
         if (groups.Length != 3 || groups[0].Length != 1 || groups[1].Length != 2 || groups[2].Length != 3)
-            throw Error(arch, "the cell part must be three '_'-separated groups of 1, 2 and 3 op codes");
+            throw Error(arch, $"the cell part must be three '_'-separated groups of 1, 2 and 3 op codes (nodes 1, 2, 3), found '{s[Prefix.Length..]}'");
         var ops = new int[FourNodeCell.Edges.Count];
         int e = 0;
         foreach (char c in string.Concat(groups))
         {
             if (c is < '0' or > '3')
-                throw Error(arch, $"op code '{c}' is not one of 0 (none), 1 (skip_connect), 2 (conv1x1), 3 (conv3x3)");
+                throw Error(arch, $"op code '{c}' on edge {FourNodeCell.Edges[e].From}→{FourNodeCell.Edges[e].To} is not one of 0 (none), 1 (skip_connect), 2 (conv1x1), 3 (conv3x3)");
             ops[e++] = c - '0';
         }
         return ops;
     }
 
-    /// <summary>The canonical string of op codes.</summary>
+    /// <summary>The canonical string of 6 op codes in edge order.</summary>
+    /// <exception cref="ArgumentException">Not 6 codes in 0..3.</exception>
     public static string Format(IReadOnlyList<int> ops)
     {
+        ArgumentNullException.ThrowIfNull(ops);
+        if (ops.Count != FourNodeCell.Edges.Count || ops.Any(o => o is < 0 or > 3))
+            throw new ArgumentException($"Expected {FourNodeCell.Edges.Count} op codes in 0..3, got [{string.Join(", ", ops)}].", nameof(ops));
         var sb = new StringBuilder(Prefix).Append(ops[0]).Append('_').Append(ops[1]).Append(ops[2]).Append('_');
         return sb.Append(ops[3]).Append(ops[4]).Append(ops[5]).ToString();
     }
+
+    /// <summary>All 4,096 cells, op codes counting up in base 4 with edge a slowest.</summary>
+    public static IEnumerable<string> Enumerate()
+    {
+        int n = Operations.Count, edges = FourNodeCell.Edges.Count;
+        for (int code = 0; code < Size; code++)
+        {
+            var ops = new int[edges];
+            for (int k = edges - 1, c = code; k >= 0; k--, c /= n) ops[k] = c % n;
+            yield return Format(ops);
+        }
+    }
+
+    /// <summary>Whether the output is reachable from the input through non-<c>none</c> edges (other cells output zeros).</summary>
+    public static bool HasInputOutputPath(string arch) => FourNodeCell.HasInputOutputPath(Parse(arch), zeroOperation: 0);
 
     /// <inheritdoc/>
     public string Canonicalize(string arch) => Format(Parse(arch));
@@ -75,6 +105,17 @@ public sealed class Tb101MicroSpace : ISearchSpace
     /// <summary>Changes the operation on one random edge to a different one.</summary>
     public string Mutate(string arch, Random rng) => Format(FourNodeCell.MutateOneEdge(Parse(arch), Operations.Count, rng));
 
+    // Module codes as in TransNAS's MacroNet: even codes double the channels, codes above 2 use stride 2; either
+    // makes the module's first cell a reduction.
+    private static MacroSkeleton BuildSkeleton(string macroCode, int cellsPerModule)
+    {
+        var cells = new List<CellKind>();
+        foreach (char code in macroCode)
+            for (int c = 0; c < cellsPerModule; c++)
+                cells.Add(c == 0 && code != '1' ? CellKind.Reduction : CellKind.Normal);
+        return new MacroSkeleton(cells);
+    }
+
     private static ArchitectureFormatException Error(string arch, string what) =>
-        new($"Invalid TransNAS-Bench-101 micro string '{arch}': {what}. Expected e.g. '64-41414-3_13_201'.");
+        new($"Invalid TransNAS-Bench-101 micro string '{arch}': {what}. Expected e.g. '64-41414-3_13_201' (op codes 0-3 on edges a_bc_def).");
 }
