@@ -87,26 +87,7 @@ public class NeuralPredictorTests
             using var batch64 = b32.To(float64);
             var target = tensor(new double[] { 0.5, -1, 2, 0 });
             Tensor Loss() => nn.functional.mse_loss(model.call(batch64), target);
-            var loss = Loss();
-            loss.backward();
-            const double h = 1e-6;
-            foreach (var (name, p) in model.named_parameters())
-            {
-                var flat = p.view(-1);
-                var grad = p.grad!.view(-1);
-                foreach (long i in new long[] { 0, flat.shape[0] / 2, flat.shape[0] - 1 })
-                {
-                    double original = flat[i].item<double>();
-                    using (no_grad()) flat[i] = original + h;
-                    double up = Loss().item<double>();
-                    using (no_grad()) flat[i] = original - h;
-                    double down = Loss().item<double>();
-                    using (no_grad()) flat[i] = original;
-                    double numeric = (up - down) / (2 * h);
-                    Assert.True(Math.Abs(numeric - grad[i].item<double>()) < 1e-6 + 1e-4 * Math.Abs(numeric),
-                        $"{name}[{i}]: analytic {grad[i].item<double>()} vs numeric {numeric}");
-                }
-            }
+            FiniteDifferences.AssertGradientsMatch(model, Loss);
         }
         finally
         {
