@@ -23,17 +23,17 @@ public static class BenchCommand
     {
         var space = SharedOptions.Space();
         var target = SharedOptions.Target();
-        var predictor = SharedOptions.Predictor();
+        var modelOptions = new ModelOptions();
         var train = SharedOptions.Positive(new Option<int>("--train") { Description = "Training architectures.", DefaultValueFactory = _ => 156 });
-        var epochs = SharedOptions.Epochs();
         var repeats = SharedOptions.Positive(new Option<int>("--repeats") { Description = "Timed repetitions (the median is reported).", DefaultValueFactory = _ => 3 });
         var seed = SharedOptions.Seed();
         var output = new Option<string?>("--out") { Description = "Optional JSON file for the timings (written atomically)." };
         var data = SharedOptions.Data();
         var command = new Command("bench", "Measure training time and whole-space scoring time (after one warm-up call).")
         {
-            space, target, predictor, train, epochs, repeats, seed, output, data,
+            space, target, train, repeats, seed, output, data,
         };
+        foreach (var option in modelOptions.All) command.Options.Add(option);
         command.SetAction(pr => CommandRunner.Run(pr, () =>
         {
             var root = DataRoot.Resolve(pr.GetValue(data));
@@ -41,8 +41,8 @@ public static class BenchCommand
             var task = BenchmarkAccess.LoadRankingTask(root, searchSpace, pr.GetValue(target)!);
             int n = pr.GetValue(train), s = pr.GetValue(seed), reps = pr.GetValue(repeats);
             var rows = SeededSubset.Indices(task.Graphs.Count, n, s);
-            var meta = PredictorTemplate.Create(pr.GetValue(predictor)!, searchSpace, task.Target, task.TrainMetric,
-                new TrainingConfig(Epochs: pr.GetValue(epochs)), s);
+            var meta = modelOptions.Template(pr, searchSpace, task.Target, task.TrainMetric, s);
+            task = BenchmarkAccess.WithImagesFor(task, root, meta.Predictor);
 
             var clock = Stopwatch.StartNew();
             var pool = BenchmarkAccess.LoadPool(() => root, searchSpace);

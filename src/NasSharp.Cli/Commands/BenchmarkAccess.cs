@@ -1,6 +1,8 @@
 using NasSharp.Benchmarks;
 using NasSharp.Data;
 using NasSharp.Evaluation;
+using NasSharp.Images;
+using NasSharp.Predictors;
 using NasSharp.SearchSpaces;
 
 namespace NasSharp.Cli.Commands;
@@ -28,6 +30,10 @@ public static class BenchmarkAccess
         return new RankingTask(space, rankingTarget.Name, rankingTarget.TrainMetric, rankingTarget.EvalMetric,
             graphs, table.Values(rankingTarget.TrainMetric), table.Values(rankingTarget.EvalMetric));
     }
+
+    /// <summary><paramref name="task"/> with CIFAR-10 training images attached when <paramref name="kind"/> trains on them.</summary>
+    public static RankingTask WithImagesFor(RankingTask task, DataRoot root, string kind) =>
+        ArchitecturePredictor.UsesImages(kind) ? task with { Images = Cifar10Dataset.LoadTrain(root) } : task;
 
     /// <summary>Every architecture of the space (the data root is only resolved when the pool lives in a file).</summary>
     public static IReadOnlyList<string> LoadPool(Func<DataRoot> root, ISearchSpace space) => BenchmarkCatalog.LoadPool(root, space);

@@ -3,7 +3,7 @@ using NasSharp.Cli.Output;
 using NasSharp.Data;
 using NasSharp.Evaluation;
 using NasSharp.SearchSpaces;
-using NasSharp.Training;
+using NasSharp.HyperNetworks;
 using Spectre.Console;
 
 namespace NasSharp.Cli.Commands;
@@ -16,7 +16,7 @@ public static class RankCommand
     {
         var space = SharedOptions.Space();
         var target = SharedOptions.Target();
-        var predictor = SharedOptions.Predictor();
+        var modelOptions = new ModelOptions();
         var sizes = new Option<int[]>("--train")
         {
             Description = "Comma-separated training sizes. Default: the paper's splits (nb201 39,78,156,469; nb101 50,100,172,424).",
@@ -29,9 +29,6 @@ public static class RankCommand
         });
         var seed = SharedOptions.Seed();
         seed.Description = "First seed; run i uses seed + i for sampling, initialisation, dropout and shuffling.";
-        var epochs = SharedOptions.Epochs();
-        var lr = SharedOptions.LearningRate();
-        var weightDecay = SharedOptions.WeightDecay();
         var output = new Option<string>("--out")
         {
             Description = "Folder for rank.json, rank.csv and rank.png. rank.json is rewritten after every run, and a " +
@@ -44,19 +41,26 @@ public static class RankCommand
             "Ranking protocol: per size and seed train on validation accuracy of n random cells, report Kendall τ " +
             "against test accuracy on all cells and on unseen cells, Spearman and precision@5%.")
         {
-            space, target, predictor, sizes, seeds, seed, epochs, lr, weightDecay, output, data, noProgress,
+            space, target, sizes, seeds, seed, output, data, noProgress,
         };
+        foreach (var option in modelOptions.All) command.Options.Add(option);
         command.SetAction(pr => CommandRunner.Run(pr, () =>
         {
             var root = DataRoot.Resolve(pr.GetValue(data));
             var searchSpace = SearchSpaceCatalog.Get(pr.GetValue(space)!);
             var task = BenchmarkAccess.LoadRankingTask(root, searchSpace, pr.GetValue(target)!);
             int[] trainSizes = BenchmarkAccess.TrainSizesOrPaper(pr.GetValue(sizes), searchSpace);
-            var config = new RankConfig(pr.GetValue(predictor)!, searchSpace.Name, task.Target, task.TrainMetric, task.EvalMetric,
-                trainSizes, Enumerable.Range(pr.GetValue(seed), pr.GetValue(seeds)).ToArray(),
-                new TrainingConfig(Epochs: pr.GetValue(epochs), LearningRate: pr.GetValue(lr), WeightDecay: pr.GetValue(weightDecay)), root.Path);
+            var template = modelOptions.Template(pr, searchSpace, task.Target, task.TrainMetric, seed: 0);
+            if (template.HyperNas?.Tasks == HyperNasTasks.HypernetworkOnly)
+                throw new ArgumentException("hypernas-h trains no score head, so it cannot rank; compare its generated networks with 'nassharp init-weights'.");
+            task = BenchmarkAccess.WithImagesFor(task, root, template.Predictor);
+            var config = new RankConfig(template.Predictor, searchSpace.Name, task.Target, task.TrainMetric, task.EvalMetric,
+                trainSizes, Enumerable.Range(pr.GetValue(seed), pr.GetValue(seeds)).ToArray(), template.Training, root.Path)
+            {
+                Global = template.Global,
+                HyperNas = template.HyperNas,
+            };
             var report = new RankReport(pr.GetValue(output)!, config);
-            var template = PredictorTemplate.Create(config.Predictor, searchSpace, task.Target, task.TrainMetric, config.Training, 0);
             var pending = config.Runs().Where(r => !report.Has(r.Size, r.Seed)).ToArray();
             if (pending.Length < config.Runs().Count())
                 AnsiConsole.MarkupLineInterpolated($"Resuming: {config.Runs().Count() - pending.Length} run(s) already in {report.JsonPath}.");

@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization;
+using NasSharp.HyperNetworks;
+using NasSharp.Predictors;
 using NasSharp.Training;
 
 namespace NasSharp.Cli.Commands;
@@ -15,6 +17,14 @@ public sealed record RankConfig(
     [property: JsonPropertyName("training")] TrainingConfig Training,
     [property: JsonPropertyName("data_root")] string DataRoot)
 {
+    /// <summary>Global-encoding settings (hypernas-p, hypernas).</summary>
+    [JsonPropertyName("global")]
+    public GlobalEncodingConfig? Global { get; init; }
+
+    /// <summary>HyperNAS settings (hypernas).</summary>
+    [JsonPropertyName("hypernas")]
+    public HyperNasConfig? HyperNas { get; init; }
+
     /// <summary>Every (size, seed) pair, sizes outermost.</summary>
     public IEnumerable<(int Size, int Seed)> Runs() =>
         from size in TrainSizes from seed in Seeds select (size, seed);
@@ -22,5 +32,5 @@ public sealed record RankConfig(
     /// <summary>Whether <paramref name="other"/> describes the same experiment (the data root may move).</summary>
     public bool SameExperiment(RankConfig other) =>
         Predictor == other.Predictor && Space == other.Space && Target == other.Target && TrainMetric == other.TrainMetric &&
-        EvalMetric == other.EvalMetric && Training == other.Training;
+        EvalMetric == other.EvalMetric && Training == other.Training && Global == other.Global && HyperNas == other.HyperNas;
 }

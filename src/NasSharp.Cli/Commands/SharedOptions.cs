@@ -34,7 +34,8 @@ public static class SharedOptions
         var o = new Option<string>("--predictor")
         {
             Description = $"Predictor: {string.Join(", ", ArchitecturePredictor.Kinds)} (np = Wen et al. 2020 GCN on one cell; " +
-                          "hypernas-p = HyperNAS global encoding of the whole macro-architecture).",
+                          "hypernas-p = HyperNAS global encoding of the whole macro-architecture; hypernas = hypernas-p plus the " +
+                          "hypernetwork auxiliary task on CIFAR-10 images; hypernas-h = the hypernetwork alone, for init-weights).",
             DefaultValueFactory = _ => "np",
         };
         o.AcceptOnlyFromAmong([.. ArchitecturePredictor.Kinds]);
@@ -53,13 +54,6 @@ public static class SharedOptions
     {
         Description = "Data root holding nb201/, nb101/, ... (default: $NASSHARP_DATA, ./data, then ../shared/data).",
     };
-
-    /// <summary><c>--epochs</c>.</summary>
-    public static Option<int> Epochs() => Positive(new Option<int>("--epochs")
-    {
-        Description = "Training epochs (300: NP's schedule).",
-        DefaultValueFactory = _ => 300,
-    });
 
     /// <summary><c>--lr</c>.</summary>
     public static Option<double> LearningRate() => new("--lr")

@@ -4,7 +4,6 @@ using NasSharp.Data;
 using NasSharp.Predictors;
 using NasSharp.Sampling;
 using NasSharp.SearchSpaces;
-using NasSharp.Training;
 using Spectre.Console;
 
 namespace NasSharp.Cli.Commands;
@@ -17,23 +16,21 @@ public static class TrainCommand
     {
         var space = SharedOptions.Space();
         var target = SharedOptions.Target();
-        var predictor = SharedOptions.Predictor();
+        var modelOptions = new ModelOptions();
         var train = SharedOptions.Positive(new Option<int>("--train")
         {
             Description = "Number of seeded random architectures to train on (their validation metric is the label).",
             DefaultValueFactory = _ => 156,
         });
         var seed = SharedOptions.Seed();
-        var epochs = SharedOptions.Epochs();
-        var lr = SharedOptions.LearningRate();
-        var weightDecay = SharedOptions.WeightDecay();
         var model = new Option<string>("--model") { Description = "Where to write the model (written atomically).", Required = true };
         var data = SharedOptions.Data();
         var noProgress = SharedOptions.NoProgress();
         var command = new Command("train", "Train a predictor on --train random architectures of a benchmark and save it.")
         {
-            space, target, predictor, train, seed, epochs, lr, weightDecay, model, data, noProgress,
+            space, target, train, seed, model, data, noProgress,
         };
+        foreach (var option in modelOptions.All) command.Options.Add(option);
         command.SetAction(pr => CommandRunner.Run(pr, () =>
         {
             var root = DataRoot.Resolve(pr.GetValue(data));
@@ -41,9 +38,9 @@ public static class TrainCommand
             var task = BenchmarkAccess.LoadRankingTask(root, searchSpace, pr.GetValue(target)!);
             int n = pr.GetValue(train), s = pr.GetValue(seed);
             var rows = SeededSubset.Indices(task.Graphs.Count, n, s);
-            var config = new TrainingConfig(Epochs: pr.GetValue(epochs), LearningRate: pr.GetValue(lr), WeightDecay: pr.GetValue(weightDecay));
-            var meta = PredictorTemplate.Create(pr.GetValue(predictor)!, searchSpace, task.Target, task.TrainMetric, config, s);
-            using var trained = ProgressReporter.Run($"train {meta.Predictor} on {n} {searchSpace.Name} archs", config.Epochs,
+            var meta = modelOptions.Template(pr, searchSpace, task.Target, task.TrainMetric, s);
+            task = BenchmarkAccess.WithImagesFor(task, root, meta.Predictor);
+            using var trained = ProgressReporter.Run($"train {meta.Predictor} on {n} {searchSpace.Name} archs", meta.Training.Epochs,
                 pr.GetValue(noProgress), pr.InvocationConfiguration.Error,
                 report => task.TrainOn(rows, meta, report));
             string path = pr.GetValue(model)!;

@@ -38,9 +38,15 @@ public sealed class RankReport
     /// <summary>Whether (size, seed) is already done.</summary>
     public bool Has(int size, int seed) => runs.Any(r => r.TrainSize == size && r.Seed == seed);
 
-    /// <summary>Records a finished run and checkpoints rank.json.</summary>
+    /// <summary>
+    /// Records a finished run and checkpoints rank.json. Runs another process has added to the same file since it was
+    /// opened are kept, so several processes may share one folder when they run different (size, seed) pairs.
+    /// </summary>
     public void Add(RankingRun run)
     {
+        if (File.Exists(JsonPath))
+            foreach (var other in LoadCompatible(JsonPath, config))
+                if (!Has(other.TrainSize, other.Seed)) runs.Add(other);
         runs.Add(run);
         WriteJson();
     }

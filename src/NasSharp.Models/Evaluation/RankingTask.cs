@@ -1,4 +1,5 @@
 using NasSharp.Graphs;
+using NasSharp.Images;
 using NasSharp.Predictors;
 using NasSharp.SearchSpaces;
 
@@ -19,7 +20,10 @@ public sealed record RankingTask(
     ISearchSpace Space, string Target, string TrainMetric, string EvalMetric,
     IReadOnlyList<CellGraph> Graphs, IReadOnlyList<double> TrainValues, IReadOnlyList<double> EvalValues)
 {
+    /// <summary>Training images of the HyperNAS auxiliary task (null when the predictor needs none).</summary>
+    public Cifar10Dataset? Images { get; init; }
+
     /// <summary>Trains a predictor described by <paramref name="metadata"/> on the training metric of <paramref name="rows"/>.</summary>
     public ArchitecturePredictor TrainOn(IReadOnlyList<int> rows, PredictorMetadata metadata, Action<int>? epochDone = null) =>
-        ArchitecturePredictor.Train(metadata, rows.Select(i => Graphs[i]).ToArray(), rows.Select(i => TrainValues[i]).ToArray(), epochDone);
+        ArchitecturePredictor.Train(metadata, rows.Select(i => Graphs[i]).ToArray(), rows.Select(i => TrainValues[i]).ToArray(), epochDone, Images);
 }

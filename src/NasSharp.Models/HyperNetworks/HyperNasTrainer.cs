@@ -1,56 +1,65 @@
 using NasSharp.Encodings;
+using NasSharp.Graphs;
 using NasSharp.Images;
-using NasSharp.SearchSpaces.Nb201;
+using NasSharp.Training;
 
 namespace NasSharp.HyperNetworks;
 
-/// <summary>The HyperNAS training loop (Appendix A) over (architecture, normalised accuracy) pairs and image batches.</summary>
+/// <summary>The HyperNAS training loop over (architecture, normalised accuracy) pairs and image batches.</summary>
 public static class HyperNasTrainer
 {
     /// <summary>
-    /// Trains <paramref name="model"/> in place. Returns per epoch the mean predictor MSE and mean cross-entropy
-    /// (NaN where a task did not run). Shuffling uses <paramref name="seed"/>; the caller seeds torch.
+    /// Trains <paramref name="model"/> in place. Returns per epoch the mean predictor MSE and the mean cross-entropy
+    /// (NaN where a task did not run). Architecture shuffling uses <paramref name="seed"/> exactly as
+    /// <see cref="PredictorTrainer"/> does, so HyperNAS and HyperNAS-P see the same batches; the caller seeds torch.
     /// </summary>
-    public static (double Mse, double CrossEntropy)[] Fit(HyperNasModel model, IReadOnlyList<Nb201Cell> cells, GraphBatch graphs,
-        float[] targets, ImageBatcher images, HyperNasTrainingConfig config, int seed, Action<int>? epochDone = null)
+    public static (double Mse, double CrossEntropy)[] Fit(HyperNasModel model, IReadOnlyList<CellGraph> cells, GraphBatch graphs,
+        float[] targets, ImageBatcher images, TrainingConfig training, HyperNasConfig config, int seed, Action<int>? epochDone = null)
     {
+        training.Validate();
         config.Validate();
         if (cells.Count != targets.Length || graphs.Count != targets.Length)
             throw new ArgumentException($"{cells.Count} cells, {graphs.Count} graphs and {targets.Length} targets must match.");
+        int n = targets.Length;
+        int stepsPerEpoch = (n + training.BatchSize - 1) / training.BatchSize;
         var rng = new Random(seed);
-        using var optimizer = optim.Adam(model.parameters(), lr: config.LearningRate);
-        var schedule = optim.lr_scheduler.MultiStepLR(optimizer, [config.Epochs / 2, config.Epochs * 3 / 4], 0.5);
+        using var y = tensor(targets);
+        using var optimizer = optim.Adam(model.parameters(), lr: training.LearningRate, weight_decay: training.WeightDecay);
+        var schedule = config.Schedule == LearningRateSchedule.Cosine
+            ? optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max: (training.Epochs * stepsPerEpoch + config.Accumulation - 1) / config.Accumulation, eta_min: 0)
+            : optim.lr_scheduler.MultiStepLR(optimizer, [training.Epochs / 2, training.Epochs * 3 / 4], 0.5);
+        bool both = config.Tasks == HyperNasTasks.Both;
         model.train();
-        var history = new (double, double)[config.Epochs];
-        var order = Enumerable.Range(0, targets.Length).ToArray();
+        var history = new (double, double)[training.Epochs];
+        var order = Enumerable.Range(0, n).Select(i => (long)i).ToArray();
         int step = 0;
         optimizer.zero_grad();
-        for (int epoch = 0; epoch < config.Epochs; epoch++)
+        for (int epoch = 0; epoch < training.Epochs; epoch++)
         {
             rng.Shuffle(order);
             double mseSum = 0, ceSum = 0;
             int ceCount = 0;
-            foreach (int i in order)
+            for (int start = 0; start < n; start += training.BatchSize)
             {
                 using var scope = NewDisposeScope();
-                using var index = tensor(new long[] { i });
-                using var graph = graphs.Select(index);
+                bool auxiliary = step % config.AuxiliaryEvery == 0;
+                using var index = tensor(order[start..Math.Min(n, start + training.BatchSize)]);
+                using var batch = both ? graphs.Select(index) : graphs.Select(index.narrow(0, 0, 1));
+                var (cellFeatures, nodes) = model.Encode(batch);
                 Tensor? loss = null;
-                if (config.Tasks == HyperNasTasks.Both)
+                if (both)
                 {
-                    var mse = (model.call(graph) - targets[i]).square().mean();
-                    mseSum += mse.item<float>();
+                    var mse = F.mse_loss(model.Score(cellFeatures), y.index_select(0, index));
+                    mseSum += mse.item<float>() * index.shape[0];
                     loss = model.Objective.Term(0, mse);
                 }
-                if (step % config.AuxiliaryEvery == 0)
+                if (auxiliary)
                 {
-                    var batch = images.Next();
-                    using var x = tensor(batch.Pixels, [batch.Count, 3, batch.Side, batch.Side]);
-                    using var labels = tensor(batch.Labels);
-                    var ce = F.cross_entropy(model.Logits(graph, cells[i], x), labels);
+                    var ce = CrossEntropy(model, nodes[0], cells[(int)order[start]], images.Next());
                     ceSum += ce.item<float>();
                     ceCount++;
-                    var term = config.Tasks == HyperNasTasks.Both ? model.Objective.Term(1, ce) : ce;
+                    // §3.5: the adaptive loss balances the tasks; HyperNAS-H has one task and uses plain cross-entropy.
+                    var term = both ? model.Objective.Term(1, ce) : ce;
                     loss = loss is null ? term : loss + term;
                 }
                 if (loss is not null) (loss / config.Accumulation).backward();
@@ -58,11 +67,11 @@ public static class HyperNasTrainer
                 {
                     optimizer.step();
                     optimizer.zero_grad();
+                    if (config.Schedule == LearningRateSchedule.Cosine) schedule.step();
                 }
             }
-            schedule.step();
-            history[epoch] = (config.Tasks == HyperNasTasks.Both ? mseSum / order.Length : double.NaN,
-                ceCount > 0 ? ceSum / ceCount : double.NaN);
+            if (config.Schedule != LearningRateSchedule.Cosine) schedule.step();
+            history[epoch] = (both ? mseSum / n : double.NaN, ceCount > 0 ? ceSum / ceCount : double.NaN);
             epochDone?.Invoke(epoch + 1);
         }
         model.eval();
@@ -70,22 +79,31 @@ public static class HyperNasTrainer
     }
 
     /// <summary>Top-1 accuracy (%) of <paramref name="cell"/>'s generated network on <paramref name="test"/>, in batches.</summary>
-    public static double TargetAccuracy(HyperNasModel model, Nb201Cell cell, GraphBatch graph, Cifar10Dataset test, ImageBatchConfig images,
+    public static double TargetAccuracy(HyperNasModel model, CellGraph cell, GraphBatch graph, Cifar10Dataset test, ImageBatchConfig images,
         float[] mean, float[] std)
     {
         var batcher = new ImageBatcher(test, images with { Augment = false }, mean, std, seed: 0);
         int correct = 0, seen = 0;
         using var noGrad = no_grad();
+        using var weights = NewDisposeScope();
+        var (_, nodes) = model.Encode(graph);
         while (seen < test.Count)
         {
             using var scope = NewDisposeScope();
             var batch = batcher.Next();
             int take = Math.Min(batch.Count, test.Count - seen);
             var x = tensor(batch.Pixels, [batch.Count, 3, batch.Side, batch.Side]);
-            var predicted = model.Logits(graph, cell, x).argmax(1).data<long>().ToArray();
+            var predicted = model.Logits(nodes[0], cell, x).argmax(1).data<long>().ToArray();
             for (int j = 0; j < take; j++) if (predicted[j] == batch.Labels[j]) correct++;
             seen += take;
         }
         return 100.0 * correct / seen;
+    }
+
+    private static Tensor CrossEntropy(HyperNasModel model, Tensor nodeFeatures, CellGraph cell, ImageBatch batch)
+    {
+        var x = tensor(batch.Pixels, [batch.Count, 3, batch.Side, batch.Side]);
+        var labels = tensor(batch.Labels);
+        return F.cross_entropy(model.Logits(nodeFeatures, cell, x), labels);
     }
 }

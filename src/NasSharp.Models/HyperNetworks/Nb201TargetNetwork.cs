@@ -1,3 +1,4 @@
+using NasSharp.Graphs;
 using NasSharp.SearchSpaces;
 using NasSharp.SearchSpaces.Nb201;
 
@@ -8,7 +9,7 @@ namespace NasSharp.HyperNetworks;
 /// cells with residual reduction blocks between them, BN + ReLU, global average pooling, linear classifier. Edge
 /// convolutions are ReLU → Conv → BN as in NB201; BatchNorm uses batch statistics and has no generated parameters.
 /// </summary>
-public sealed class Nb201TargetNetwork
+public sealed class Nb201TargetNetwork : ITargetNetwork
 {
     private readonly TargetNetworkConfig config;
 
@@ -19,15 +20,37 @@ public sealed class Nb201TargetNetwork
         this.config = config;
     }
 
+    /// <inheritdoc/>
+    public int StemChannels => config.Channels;
+
+    /// <inheritdoc/>
+    public int FinalChannels => config.Channels * 4;
+
+    /// <inheritdoc/>
+    public int MaxChannels => config.Channels * 4;
+
+    /// <inheritdoc/>
+    public int Classes => config.Classes;
+
+    /// <summary>The NB201 cell of an ops-on-nodes graph from <see cref="Nb201Space.Encode(Nb201Cell)"/>.</summary>
+    public static Nb201Cell CellOf(CellGraph graph)
+    {
+        if (graph.NodeCount != FourNodeCell.OpsOnNodesCount)
+            throw new ArgumentException($"An NB201 cell graph has {FourNodeCell.OpsOnNodesCount} nodes, got {graph.NodeCount}.");
+        // node types: 0 = input, 1 + op for the six edge nodes, then output.
+        return new Nb201Cell(graph.NodeTypes.Skip(1).Take(FourNodeCell.Edges.Count).Select(t => t - 1).ToArray());
+    }
+
     /// <summary>Skeleton position of cell <paramref name="cell"/> of stage <paramref name="stage"/> (positions 5 and 11 are reductions).</summary>
     public static int Position(int stage, int cell) => stage * 6 + cell;
 
     /// <summary>
-    /// Every convolution weight <paramref name="cell"/> needs, in the order <see cref="Forward"/> consumes them: per
+    /// Every convolution weight the cell <paramref name="graph"/> needs, in the order <see cref="Forward"/> consumes them: per
     /// stage the reduction block (node 1: 3×3 stride 2, node 2: 3×3, node 4: 1×1 shortcut), then each cell's convolution edges.
     /// </summary>
-    public IReadOnlyList<ConvWeight> Weights(Nb201Cell cell)
+    public IReadOnlyList<ConvWeight> Weights(CellGraph graph)
     {
+        var cell = CellOf(graph);
         var list = new List<ConvWeight>();
         int c = config.Channels;
         for (int stage = 0; stage < 3; stage++)
@@ -53,9 +76,10 @@ public sealed class Nb201TargetNetwork
     /// <see cref="Weights"/>; <paramref name="stem"/> is <c>[C, 3, 3, 3]</c>, <paramref name="classifier"/>
     /// <c>[classes, 4C]</c> with <paramref name="bias"/> <c>[classes]</c>.
     /// </summary>
-    public Tensor Forward(Tensor images, Nb201Cell cell, IReadOnlyList<Tensor> convs, Tensor stem, Tensor classifier, Tensor bias)
+    public Tensor Forward(Tensor images, CellGraph graph, IReadOnlyList<Tensor> convs, Tensor stem, Tensor classifier, Tensor bias)
     {
-        int expected = Weights(cell).Count;
+        var cell = CellOf(graph);
+        int expected = Weights(graph).Count;
         if (convs.Count != expected)
             throw new ArgumentException($"The network of '{cell}' needs {expected} convolution weights, got {convs.Count}.");
         using var scope = NewDisposeScope();

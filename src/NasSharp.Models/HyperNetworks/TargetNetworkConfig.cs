@@ -1,14 +1,11 @@
 namespace NasSharp.HyperNetworks;
 
-/// <summary>Size of the NB201 target network the hypernetwork generates weights for.</summary>
+/// <summary>Size of the target network the hypernetwork generates weights for.</summary>
 /// <param name="Channels">Channels of the first stage; stages 2 and 3 double them (16 in NB201 and the paper).</param>
-/// <param name="CellsPerStage">Searched cells per stage (5 in NB201); the GCN still encodes the full skeleton.</param>
+/// <param name="CellsPerStage">Searched cells per stage (5 in NB201, 3 in NB101); the GCN still encodes the full skeleton.</param>
 /// <param name="Classes">Classifier outputs (10 for CIFAR-10).</param>
 public sealed record TargetNetworkConfig(int Channels = 16, int CellsPerStage = 5, int Classes = 10)
 {
-    /// <summary>Largest channel count of any layer (the last stage).</summary>
-    public int MaxChannels => Channels * 4;
-
     /// <summary>Throws <see cref="ArgumentException"/> naming the first bad field.</summary>
     public void Validate()
     {

@@ -2,6 +2,8 @@ using System.Text;
 using System.Text.Json;
 using NasSharp.Encodings;
 using NasSharp.Graphs;
+using NasSharp.HyperNetworks;
+using NasSharp.Images;
 using NasSharp.Persistence;
 using NasSharp.SearchSpaces;
 using NasSharp.Training;
@@ -15,7 +17,10 @@ namespace NasSharp.Predictors;
 public sealed class ArchitecturePredictor : IDisposable
 {
     /// <summary>Predictor kinds this build can train and load.</summary>
-    public static readonly IReadOnlyList<string> Kinds = ["np", "hypernas-p"];
+    public static readonly IReadOnlyList<string> Kinds = ["np", "hypernas-p", "hypernas", "hypernas-h"];
+
+    /// <summary>Whether <paramref name="kind"/> trains a hypernetwork on images (and so needs CIFAR-10 to train).</summary>
+    public static bool UsesImages(string kind) => kind is "hypernas" or "hypernas-h";
 
     private static readonly byte[] Magic = Encoding.ASCII.GetBytes("NASSHARP-MODEL v1\n");
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
@@ -34,9 +39,10 @@ public sealed class ArchitecturePredictor : IDisposable
     /// Trains a predictor of <paramref name="metadata"/>'s kind on <paramref name="graphs"/> and their
     /// <paramref name="targets"/>. Seeds torch with <see cref="PredictorMetadata.Seed"/> first, so the same seed gives
     /// the same model. Normalisation in <paramref name="metadata"/> is replaced by the one fitted here.
+    /// HyperNAS kinds (<see cref="UsesImages"/>) also need the auxiliary task's training <paramref name="images"/>.
     /// </summary>
     public static ArchitecturePredictor Train(PredictorMetadata metadata, IReadOnlyList<CellGraph> graphs,
-        IReadOnlyList<double> targets, Action<int>? epochDone = null)
+        IReadOnlyList<double> targets, Action<int>? epochDone = null, Cifar10Dataset? images = null)
     {
         if (graphs.Count != targets.Count)
             throw new ArgumentException($"{graphs.Count} architectures but {targets.Count} targets.", nameof(targets));
@@ -47,16 +53,33 @@ public sealed class ArchitecturePredictor : IDisposable
         random.manual_seed(meta.Seed);
         var network = CreateNetwork(meta);
         using var batch = GraphBatch.Create(graphs, meta.NodeTypes, meta.MaxNodes);
-        PredictorTrainer.Fit(network, batch, normalization.Normalize(targets), meta.Training, meta.Seed, epochDone);
+        if (network is HyperNasModel hyperNas)
+        {
+            if (images is null) throw new ArgumentException($"Predictor '{meta.Predictor}' trains on CIFAR-10 images; none were given.", nameof(images));
+            var (mean, std) = images.ChannelStatistics();
+            var batcher = new ImageBatcher(images, meta.HyperNas!.Images, mean, std, meta.Seed);
+            HyperNasTrainer.Fit(hyperNas, graphs, batch, normalization.Normalize(targets), batcher, meta.Training, meta.HyperNas, meta.Seed, epochDone);
+        }
+        else
+        {
+            PredictorTrainer.Fit(network, batch, normalization.Normalize(targets), meta.Training, meta.Seed, epochDone);
+        }
         return new ArchitecturePredictor(network, meta);
     }
+
+    /// <summary>The HyperNAS network (predictor, hypernetwork and target network), or null for other kinds.</summary>
+    public HyperNasModel? HyperNas => network as HyperNasModel;
 
     /// <summary>
     /// Scores <paramref name="graphs"/> without gradients, in chunks of <paramref name="chunkSize"/>: small chunks keep
     /// the activations in cache, which measured several times faster than one large batch on this CPU.
     /// </summary>
+    /// <exception cref="InvalidOperationException">The model is HyperNAS-H, which trains no score head.</exception>
     public double[] Predict(IReadOnlyList<CellGraph> graphs, int chunkSize = 512)
     {
+        if (Metadata.HyperNas?.Tasks == HyperNasTasks.HypernetworkOnly)
+            throw new InvalidOperationException("A hypernas-h model trains only the hypernetwork and has no score head; " +
+                "use 'nassharp init-weights' to evaluate the networks it generates, or train hypernas / hypernas-p to rank.");
         var scores = new double[graphs.Count];
         network.eval();
         using var noGrad = no_grad();
@@ -126,6 +149,9 @@ public sealed class ArchitecturePredictor : IDisposable
     {
         "np" => new NeuralPredictor(meta.NodeTypes, meta.Np),
         "hypernas-p" => new GlobalEncodingPredictor(SearchSpaceCatalog.Get(meta.Space), meta.Global ?? new GlobalEncodingConfig()),
+        "hypernas" or "hypernas-h" => meta.HyperNas is { } h
+            ? new HyperNasModel(SearchSpaceCatalog.Get(meta.Space), meta.Global ?? new GlobalEncodingConfig(), h.Hyper, h.Target, h.Q)
+            : throw new ArgumentException($"Predictor '{meta.Predictor}' needs HyperNAS settings in its metadata."),
         _ => throw new ArgumentException($"Unknown predictor '{meta.Predictor}'; valid: {string.Join(", ", Kinds)}."),
     };
 

@@ -78,13 +78,19 @@ public sealed class GlobalEncodingPredictor : nn.Module<GraphBatch, Tensor>
     public override Tensor forward(GraphBatch cells)
     {
         using var scope = NewDisposeScope();
-        var z = CellFeatures(cells);
+        return Score(CellFeatures(cells)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Scores <c>[B]</c> from per-cell features <c>[B, cells, H]</c> (as returned by <see cref="Encode"/>).</summary>
+    public Tensor Score(Tensor cellFeatures)
+    {
+        using var scope = NewDisposeScope();
         // Eq. (5): the global embedding aggregates the cell features.
         var global = config.Aggregation switch
         {
-            CellAggregation.Sum => z.sum(1),
-            CellAggregation.Mean => z.mean([1]),
-            _ => z.flatten(1),
+            CellAggregation.Sum => cellFeatures.sum(1),
+            CellAggregation.Mean => cellFeatures.mean([1]),
+            _ => cellFeatures.flatten(1),
         };
         return output.call(F.relu(hidden.call(global))).squeeze(-1).MoveToOuterDisposeScope();
     }

@@ -1,3 +1,4 @@
+using NasSharp.HyperNetworks;
 using NasSharp.Training;
 
 namespace NasSharp.Predictors;
@@ -17,7 +18,8 @@ namespace NasSharp.Predictors;
 /// <param name="CodeVersion">NasSharp version (with commit when built from git).</param>
 /// <param name="CreatedUtc">When the model was trained.</param>
 /// <param name="Global">Global-encoding settings (HyperNAS predictors only).</param>
+/// <param name="HyperNas">Hypernetwork, target network and auxiliary-task settings (hypernas and hypernas-h only).</param>
 public sealed record PredictorMetadata(
     string Predictor, string Space, string Target, string TrainMetric, NpConfig Np, TrainingConfig Training, int Seed,
     int TrainSize, TargetNormalization Normalization, int NodeTypes, int MaxNodes, string CodeVersion, DateTime CreatedUtc,
-    GlobalEncodingConfig? Global = null);
+    GlobalEncodingConfig? Global = null, HyperNasConfig? HyperNas = null);

@@ -3,6 +3,7 @@ using NasSharp.Encodings;
 using NasSharp.HyperNetworks;
 using NasSharp.Images;
 using NasSharp.Predictors;
+using NasSharp.Training;
 using NasSharp.SearchSpaces.Nb201;
 using static TorchSharp.torch;
 
@@ -29,10 +30,12 @@ public sealed class HyperNasTrainerTests : IDisposable
         return Cifar10Dataset.Load([path]);
     }
 
-    private static HyperNasTrainingConfig Config(HyperNasTasks tasks) => new(
-        Epochs: 3, Accumulation: 2, LearningRate: 1e-2, AuxiliaryEvery: 1,
+    private static readonly TrainingConfig Training = new(Epochs: 3, BatchSize: 2, LearningRate: 1e-2);
+
+    private static HyperNasConfig Config(HyperNasTasks tasks) => new(
+        Accumulation: 2, LearningRateSchedule.HalveAtHalfAndThreeQuarters, AuxiliaryEvery: 1,
         new ImageBatchConfig(BatchSize: 8, Augment: false, Downsample: 4), new TargetNetworkConfig(Channels: 4, CellsPerStage: 1),
-        Tasks: tasks);
+        new HyperNetworkConfig(Hidden: 8), Tasks: tasks);
 
     [Theory]
     [InlineData(HyperNasTasks.Both)]
@@ -42,17 +45,17 @@ public sealed class HyperNasTrainerTests : IDisposable
         using var scope = NewDisposeScope();
         random.manual_seed(5);
         var config = Config(tasks);
-        using var model = new HyperNasModel(new GlobalEncodingConfig(Hidden: 8, Layers: 2), new HyperNetworkConfig(Hidden: 8), config.Target, config.Q);
         var space = new Nb201Space();
+        using var model = new HyperNasModel(space, new GlobalEncodingConfig(Hidden: 8, Layers: 2), config.Hyper, config.Target, config.Q);
         var rng = new Random(1);
-        var cells = Enumerable.Range(0, 4).Select(_ => Nb201Cell.Parse(space.Sample(rng))).ToArray();
-        using var graphs = GraphBatch.Create(cells.Select(Nb201Space.Encode).ToArray(), space.NodeTypes.Count, space.MaxNodes);
+        var cells = Enumerable.Range(0, 4).Select(_ => space.Encode(space.Sample(rng))).ToArray();
+        using var graphs = GraphBatch.Create(cells, space.NodeTypes.Count, space.MaxNodes);
         var data = Images();
         var (mean, std) = data.ChannelStatistics();
         var batcher = new ImageBatcher(data, config.Images, mean, std, seed: 2);
         var before = model.named_parameters().Single(p => p.name == "predictor.normal.embed.weight").parameter.clone();
 
-        var history = HyperNasTrainer.Fit(model, cells, graphs, [1, -1, 0.5f, 0], batcher, config, seed: 3);
+        var history = HyperNasTrainer.Fit(model, cells, graphs, [1, -1, 0.5f, 0], batcher, Training, config, seed: 3);
 
         Assert.Equal(3, history.Length);
         Assert.All(history, h => Assert.True(double.IsFinite(h.CrossEntropy)));

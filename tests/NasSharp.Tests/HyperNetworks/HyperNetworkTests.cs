@@ -41,20 +41,20 @@ public class HyperNetworkTests
         using var scope = NewDisposeScope();
         random.manual_seed(1);
         var target = new TargetNetworkConfig(Channels: 4, CellsPerStage: 2);
-        using var model = new HyperNasModel(new GlobalEncodingConfig(Hidden: 8, Layers: 2), new HyperNetworkConfig(Hidden: 8), target, q: 1.5);
+        using var model = new HyperNasModel(Space, new GlobalEncodingConfig(Hidden: 8, Layers: 2), new HyperNetworkConfig(Hidden: 8), target, q: 1.5);
         var network = new Nb201TargetNetwork(target);
         var rng = new Random(2);
         for (int k = 0; k < 10; k++)
         {
             var cell = Nb201Cell.Parse(Space.Sample(rng));
             using var graph = GraphBatch.Create([Nb201Space.Encode(cell)], Space.NodeTypes.Count, Space.MaxNodes);
-            var shapes = network.Weights(cell);
-            var weights = model.GenerateWeights(graph, cell);
+            var shapes = network.Weights(Nb201Space.Encode(cell));
+            var weights = model.GenerateWeights(graph, Nb201Space.Encode(cell));
             int convEdges = cell.OperationIndices.Count(o => Nb201TargetNetwork.KernelOf(o) is not null);
             Assert.Equal(2 * 3 + 3 * 2 * convEdges, shapes.Count);
             for (int i = 0; i < shapes.Count; i++)
                 Assert.Equal(new long[] { shapes[i].Out, shapes[i].In, shapes[i].Kernel, shapes[i].Kernel }, weights[i].shape);
-            var logits = model.Logits(graph, cell, randn(3, 3, 8, 8));
+            var logits = model.Logits(graph, Nb201Space.Encode(cell), randn(3, 3, 8, 8));
             Assert.Equal(new long[] { 3, 10 }, logits.shape);
         }
     }
@@ -64,11 +64,11 @@ public class HyperNetworkTests
     {
         using var scope = NewDisposeScope();
         random.manual_seed(3);
-        using var model = new HyperNasModel(new GlobalEncodingConfig(Hidden: 8, Layers: 2), new HyperNetworkConfig(Hidden: 8),
+        using var model = new HyperNasModel(Space, new GlobalEncodingConfig(Hidden: 8, Layers: 2), new HyperNetworkConfig(Hidden: 8),
             new TargetNetworkConfig(Channels: 4, CellsPerStage: 1), q: 1.5);
         var cell = Nb201Cell.Parse("|nor_conv_3x3~0|+|nor_conv_1x1~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_3x3~2|");
         using var graph = GraphBatch.Create([Nb201Space.Encode(cell)], Space.NodeTypes.Count, Space.MaxNodes);
-        var loss = nn.functional.cross_entropy(model.Logits(graph, cell, randn(4, 3, 8, 8)), tensor(new long[] { 0, 1, 2, 3 }));
+        var loss = nn.functional.cross_entropy(model.Logits(graph, Nb201Space.Encode(cell), randn(4, 3, 8, 8)), tensor(new long[] { 0, 1, 2, 3 }));
         loss.backward();
         var grads = model.named_parameters().ToDictionary(p => p.name, p => p.parameter.grad);
         foreach (string name in new[] { "predictor.normal.embed.weight", "predictor.normal.layers.0.forwardWeight.weight",

@@ -1,0 +1,98 @@
+using System.CommandLine;
+using NasSharp.HyperNetworks;
+using NasSharp.Predictors;
+using NasSharp.SearchSpaces;
+using NasSharp.Training;
+
+namespace NasSharp.Cli.Commands;
+
+/// <summary>
+/// The options that choose and configure the predictor to train, shared by <c>train</c>, <c>rank</c> and <c>bench</c>,
+/// and their translation into the metadata of a model about to be trained.
+/// </summary>
+public sealed class ModelOptions
+{
+    private readonly Option<string> predictor = SharedOptions.Predictor();
+    private readonly Option<string> profile = new("--profile")
+    {
+        Description = "HyperNAS training profile (hypernas, hypernas-h): cpu = HyperNAS-P's schedule plus a small target network " +
+                      "on 16×16 images (fits 30 min for n = 156); paper = Appendix A exactly (slow on CPU).",
+        DefaultValueFactory = _ => "cpu",
+    };
+    private readonly Option<int?> epochs = new("--epochs")
+    {
+        Description = "Training epochs. Default: 300 (np, hypernas-p, cpu profile) or 200 (paper profile).",
+    };
+    private readonly Option<double> lr = SharedOptions.LearningRate();
+    private readonly Option<double> weightDecay = SharedOptions.WeightDecay();
+    private readonly Option<double> q = new("--q")
+    {
+        Description = "Preference coefficient q of the adaptive multi-task loss (1.5; q = 1 is Liebel & Körner's uncertainty weighting).",
+        DefaultValueFactory = _ => 1.5,
+    };
+    private readonly Option<int?> auxiliaryEvery = new("--aux-every")
+    {
+        Description = "Run the hypernetwork's image task on every k-th step only. Default: the profile's (1).",
+    };
+    private readonly Option<CellAggregation> aggregation = new("--aggregation")
+    {
+        Description = "Global embedding of the cell features (hypernas*): Sum (paper), Mean or Concatenate.",
+        DefaultValueFactory = _ => CellAggregation.Sum,
+    };
+    private readonly Option<InterCellContext> context = new("--context")
+    {
+        Description = "Inter-cell context (hypernas*): Connectivity (previous cell's feature, paper) or PositionEmbedding (ablation).",
+        DefaultValueFactory = _ => InterCellContext.Connectivity,
+    };
+
+    /// <summary>Creates the options.</summary>
+    public ModelOptions()
+    {
+        profile.AcceptOnlyFromAmong([.. HyperNasProfile.Names]);
+        foreach (var option in new Option[] { epochs, auxiliaryEvery, q })
+            option.Validators.Add(r =>
+            {
+                // Tokens, not the typed value: a token that does not parse already has its own error.
+                if (r.Tokens.Count == 1 && double.TryParse(r.Tokens[0].Value, System.Globalization.CultureInfo.InvariantCulture, out double v)
+                    && !(option == q ? v > 0 : v >= 1))
+                    r.AddError($"{option.Name} must be {(option == q ? "positive" : "at least 1")}, got {r.Tokens[0].Value}.");
+            });
+    }
+
+    /// <summary>Every option, to add to a command.</summary>
+    public IEnumerable<Option> All => [predictor, profile, epochs, lr, weightDecay, q, auxiliaryEvery, aggregation, context];
+
+    /// <summary>
+    /// Metadata of a model of the chosen kind about to be trained on <paramref name="space"/>; training fills in size
+    /// and normalisation.
+    /// </summary>
+    public PredictorMetadata Template(ParseResult pr, ISearchSpace space, string target, string trainMetric, int seed)
+    {
+        string kind = pr.GetValue(predictor)!;
+        var global = kind == "np" ? null : new GlobalEncodingConfig(Aggregation: pr.GetValue(aggregation), Context: pr.GetValue(context));
+        TrainingConfig training;
+        HyperNasConfig? hyperNas = null;
+        if (ArchitecturePredictor.UsesImages(kind))
+        {
+            var chosen = HyperNasProfile.Get(pr.GetValue(profile)!);
+            training = chosen.Training with
+            {
+                Epochs = pr.GetValue(epochs) ?? chosen.Training.Epochs,
+                LearningRate = pr.GetValue(lr),
+                WeightDecay = pr.GetValue(weightDecay),
+            };
+            hyperNas = chosen.HyperNas with
+            {
+                Q = pr.GetValue(q),
+                AuxiliaryEvery = pr.GetValue(auxiliaryEvery) ?? chosen.HyperNas.AuxiliaryEvery,
+                Tasks = kind == "hypernas-h" ? HyperNasTasks.HypernetworkOnly : HyperNasTasks.Both,
+            };
+        }
+        else
+        {
+            training = new TrainingConfig(Epochs: pr.GetValue(epochs) ?? 300, LearningRate: pr.GetValue(lr), WeightDecay: pr.GetValue(weightDecay));
+        }
+        return new PredictorMetadata(kind, space.Name, target, trainMetric, new NpConfig(), training, seed, 0, new TargetNormalization(0, 1),
+            space.NodeTypes.Count, space.MaxNodes, CodeVersion.Current, DateTime.UtcNow, global, hyperNas);
+    }
+}

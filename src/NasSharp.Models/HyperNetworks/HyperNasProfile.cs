@@ -1,0 +1,41 @@
+using NasSharp.Images;
+using NasSharp.Training;
+
+namespace NasSharp.HyperNetworks;
+
+/// <summary>A named HyperNAS training set-up: the optimiser schedule and the HyperNAS-specific settings.</summary>
+/// <param name="Name">Profile name on the command line.</param>
+/// <param name="Training">Epochs, architectures per step, learning rate.</param>
+/// <param name="HyperNas">Accumulation, schedule, auxiliary task, target network.</param>
+public sealed record HyperNasProfile(string Name, TrainingConfig Training, HyperNasConfig HyperNas)
+{
+    /// <summary>
+    /// Appendix A exactly: one pair and 128 full-size images per step, accumulation 10, Adam 1e-3 halved at 50/75 % of
+    /// 200 epochs, target network C = 16 with 5 cells per stage, hypernetwork 3 × 96.
+    /// </summary>
+    public static HyperNasProfile Paper { get; } = new("paper",
+        new TrainingConfig(Epochs: 200, BatchSize: 1, LearningRate: 1e-3),
+        new HyperNasConfig(Accumulation: 10, LearningRateSchedule.HalveAtHalfAndThreeQuarters, AuxiliaryEvery: 1,
+            new ImageBatchConfig(BatchSize: 128), new TargetNetworkConfig(Channels: 16, CellsPerStage: 5), new HyperNetworkConfig()));
+
+    /// <summary>
+    /// The CPU default (chosen by measurement, docs/RESULTS.md): the predictor trains exactly as HyperNAS-P does (300
+    /// epochs, batches of 10, Adam 1e-3, cosine), so the auxiliary task is the only difference; every step also
+    /// classifies 32 images down-sampled to 16×16 with a C = 8, one-cell-per-stage target network.
+    /// </summary>
+    public static HyperNasProfile Cpu { get; } = new("cpu",
+        new TrainingConfig(Epochs: 300, BatchSize: 10, LearningRate: 1e-3),
+        new HyperNasConfig(Accumulation: 1, LearningRateSchedule.Cosine, AuxiliaryEvery: 1,
+            new ImageBatchConfig(BatchSize: 32, Downsample: 2), new TargetNetworkConfig(Channels: 8, CellsPerStage: 1), new HyperNetworkConfig()));
+
+    /// <summary>Profile names.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["cpu", "paper"];
+
+    /// <summary>The profile called <paramref name="name"/>.</summary>
+    public static HyperNasProfile Get(string name) => name switch
+    {
+        "cpu" => Cpu,
+        "paper" => Paper,
+        _ => throw new ArgumentException($"Unknown HyperNAS profile '{name}'; valid: {string.Join(", ", Names)}."),
+    };
+}
