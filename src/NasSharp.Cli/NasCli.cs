@@ -9,12 +9,13 @@ public sealed class NasCli
     /// <summary>Builds every command.</summary>
     public NasCli()
     {
-        Root = new RootCommand("NasSharp: predictor-based neural architecture search (NB201, NB101; NP predictor).")
+        Root = new RootCommand("NasSharp: predictor-based neural architecture search (NB201, NB101; NP, HyperNAS-P, HyperNAS).")
         {
             TrainCommand.Create(),
             PredictCommand.Create(),
             RankCommand.Create(),
             BenchCommand.Create(),
+            InitWeightsCommand.Create(),
         };
     }
 

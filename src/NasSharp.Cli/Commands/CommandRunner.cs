@@ -14,7 +14,7 @@ public static class CommandRunner
             return action();
         }
         catch (Exception e) when (e is ArgumentException or FormatException or IOException or InvalidDataException
-                                      or ArchitectureFormatException or UnauthorizedAccessException)
+                                      or ArchitectureFormatException or UnauthorizedAccessException or NotSupportedException)
         {
             parse.InvocationConfiguration.Error.WriteLine($"error: {e.Message}");
             return 2;

@@ -74,7 +74,7 @@ public sealed class ModelOptions
         HyperNasConfig? hyperNas = null;
         if (ArchitecturePredictor.UsesImages(kind))
         {
-            var chosen = HyperNasProfile.Get(pr.GetValue(profile)!);
+            var chosen = HyperNasProfile.Get(pr.GetValue(profile)!, space);
             training = chosen.Training with
             {
                 Epochs = pr.GetValue(epochs) ?? chosen.Training.Epochs,

@@ -19,6 +19,9 @@ public sealed record MacroSkeleton(IReadOnlyList<CellKind> Cells)
     public IReadOnlyList<int> ReductionPositions =>
         Enumerable.Range(0, Cells.Count).Where(i => Cells[i] == CellKind.Reduction).ToArray();
 
+    /// <summary>Normal cells before the first reduction (cells per stage of a stacked skeleton).</summary>
+    public int LeadingNormalCells => Cells.TakeWhile(c => c == CellKind.Normal).Count();
+
     /// <summary>Stages of <paramref name="cellsPerStage"/> normal cells separated by one reduction each.</summary>
     public static MacroSkeleton Stacked(int stages, int cellsPerStage)
     {

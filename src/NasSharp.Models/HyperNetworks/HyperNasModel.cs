@@ -47,6 +47,9 @@ public sealed class HyperNasModel : nn.Module<GraphBatch, Tensor>
     /// <summary>The network the generated weights run.</summary>
     public ITargetNetwork Target => target;
 
+    /// <summary>The target network's learned stem <c>[C, 3, 3, 3]</c>, classifier <c>[classes, C_final]</c> and bias.</summary>
+    public (Tensor Stem, Tensor Classifier, Tensor Bias) SharedWeights => (stem, classifier, bias);
+
     /// <summary>One GCN pass: per-cell features <c>[B, cells, H]</c> and node features <c>[B, cells, N, H]</c>.</summary>
     public (Tensor Cells, Tensor Nodes) Encode(GraphBatch cells) => predictor.Encode(cells);
 

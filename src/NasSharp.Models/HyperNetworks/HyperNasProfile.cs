@@ -1,4 +1,5 @@
 using NasSharp.Images;
+using NasSharp.SearchSpaces;
 using NasSharp.Training;
 
 namespace NasSharp.HyperNetworks;
@@ -11,7 +12,7 @@ public sealed record HyperNasProfile(string Name, TrainingConfig Training, Hyper
 {
     /// <summary>
     /// Appendix A exactly: one pair and 128 full-size images per step, accumulation 10, Adam 1e-3 halved at 50/75 % of
-    /// 200 epochs, target network C = 16 with 5 cells per stage, hypernetwork 3 × 96.
+    /// 200 epochs, target network C = 16 with 5 cells per stage (NB201; <see cref="Get"/> adapts it), hypernetwork 3 × 96.
     /// </summary>
     public static HyperNasProfile Paper { get; } = new("paper",
         new TrainingConfig(Epochs: 200, BatchSize: 1, LearningRate: 1e-3),
@@ -31,11 +32,17 @@ public sealed record HyperNasProfile(string Name, TrainingConfig Training, Hyper
     /// <summary>Profile names.</summary>
     public static IReadOnlyList<string> Names { get; } = ["cpu", "paper"];
 
-    /// <summary>The profile called <paramref name="name"/>.</summary>
-    public static HyperNasProfile Get(string name) => name switch
+    /// <summary>
+    /// The profile called <paramref name="name"/> for <paramref name="space"/>: the paper profile's target network has
+    /// the space's own number of cells per stage (NB201 5, NB101 3).
+    /// </summary>
+    public static HyperNasProfile Get(string name, ISearchSpace space) => name switch
     {
         "cpu" => Cpu,
-        "paper" => Paper,
+        "paper" => Paper with
+        {
+            HyperNas = Paper.HyperNas with { Target = Paper.HyperNas.Target with { CellsPerStage = space.Skeleton.LeadingNormalCells } },
+        },
         _ => throw new ArgumentException($"Unknown HyperNAS profile '{name}'; valid: {string.Join(", ", Names)}."),
     };
 }

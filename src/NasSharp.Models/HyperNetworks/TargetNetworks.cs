@@ -10,6 +10,7 @@ public static class TargetNetworks
     public static ITargetNetwork Create(ISearchSpace space, TargetNetworkConfig config) => space.Name switch
     {
         "nb201" => new Nb201TargetNetwork(config),
-        _ => throw new ArgumentException($"HyperNAS has no target network for space '{space.Name}'; available: nb201."),
+        "nb101" => new Nb101TargetNetwork(config),
+        _ => throw new ArgumentException($"HyperNAS has no target network for space '{space.Name}'; available: nb201, nb101."),
     };
 }

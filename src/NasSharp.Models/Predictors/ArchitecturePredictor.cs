@@ -51,13 +51,18 @@ public sealed class ArchitecturePredictor : IDisposable
         var normalization = TargetNormalization.Fit(targets);
         var meta = metadata with { Normalization = normalization, TrainSize = graphs.Count };
         random.manual_seed(meta.Seed);
+        if (UsesImages(meta.Predictor))
+        {
+            if (images is null) throw new ArgumentException($"Predictor '{meta.Predictor}' trains on CIFAR-10 images; none were given.", nameof(images));
+            var (mean, std) = images.ChannelStatistics();
+            meta = meta with { ImageMean = mean, ImageStd = std };
+        }
         var network = CreateNetwork(meta);
         using var batch = GraphBatch.Create(graphs, meta.NodeTypes, meta.MaxNodes);
         if (network is HyperNasModel hyperNas)
         {
-            if (images is null) throw new ArgumentException($"Predictor '{meta.Predictor}' trains on CIFAR-10 images; none were given.", nameof(images));
-            var (mean, std) = images.ChannelStatistics();
-            var batcher = new ImageBatcher(images, meta.HyperNas!.Images, mean, std, meta.Seed);
+            var (mean, std) = (meta.ImageMean!, meta.ImageStd!);
+            var batcher = new ImageBatcher(images!, meta.HyperNas!.Images, mean, std, meta.Seed);
             HyperNasTrainer.Fit(hyperNas, graphs, batch, normalization.Normalize(targets), batcher, meta.Training, meta.HyperNas, meta.Seed, epochDone);
         }
         else
@@ -74,11 +79,11 @@ public sealed class ArchitecturePredictor : IDisposable
     /// Scores <paramref name="graphs"/> without gradients, in chunks of <paramref name="chunkSize"/>: small chunks keep
     /// the activations in cache, which measured several times faster than one large batch on this CPU.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The model is HyperNAS-H, which trains no score head.</exception>
+    /// <exception cref="NotSupportedException">The model is HyperNAS-H, which trains no score head.</exception>
     public double[] Predict(IReadOnlyList<CellGraph> graphs, int chunkSize = 512)
     {
         if (Metadata.HyperNas?.Tasks == HyperNasTasks.HypernetworkOnly)
-            throw new InvalidOperationException("A hypernas-h model trains only the hypernetwork and has no score head; " +
+            throw new NotSupportedException("A hypernas-h model trains only the hypernetwork and has no score head; " +
                 "use 'nassharp init-weights' to evaluate the networks it generates, or train hypernas / hypernas-p to rank.");
         var scores = new double[graphs.Count];
         network.eval();

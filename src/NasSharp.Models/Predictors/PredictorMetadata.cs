@@ -19,7 +19,9 @@ namespace NasSharp.Predictors;
 /// <param name="CreatedUtc">When the model was trained.</param>
 /// <param name="Global">Global-encoding settings (HyperNAS predictors only).</param>
 /// <param name="HyperNas">Hypernetwork, target network and auxiliary-task settings (hypernas and hypernas-h only).</param>
+/// <param name="ImageMean">Per-channel mean of the training images the target network was trained on (HyperNAS only).</param>
+/// <param name="ImageStd">Per-channel standard deviation of those images (HyperNAS only).</param>
 public sealed record PredictorMetadata(
     string Predictor, string Space, string Target, string TrainMetric, NpConfig Np, TrainingConfig Training, int Seed,
     int TrainSize, TargetNormalization Normalization, int NodeTypes, int MaxNodes, string CodeVersion, DateTime CreatedUtc,
-    GlobalEncodingConfig? Global = null, HyperNasConfig? HyperNas = null);
+    GlobalEncodingConfig? Global = null, HyperNasConfig? HyperNas = null, float[]? ImageMean = null, float[]? ImageStd = null);

@@ -75,5 +75,46 @@ public sealed class CliEndToEndTests : IDisposable
         Assert.Contains("valid: cifar10, cifar100, imagenet16", err);
     }
 
+    [Fact]
+    public void Hypernas_trains_predicts_and_generates_weights_that_classify_test_images()
+    {
+        string model = Path.Combine(folder, "hnas.model"), weights = Path.Combine(folder, "w.bin"), scores = Path.Combine(folder, "s.csv");
+        Assert.Equal(0, Run("train", "--space", "nb201", "--predictor", "hypernas", "--train", "6", "--epochs", "1", "--seed", "2",
+            "--model", model, "--no-progress").Code);
+        Assert.Equal(0, Run("predict", "--model", model, "--out", scores).Code);
+        Assert.Equal(15_626, File.ReadAllLines(scores).Length);
+
+        const string arch = "|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_1x1~1|+|skip_connect~0|nor_conv_3x3~1|avg_pool_3x3~2|";
+        Assert.Equal(0, Run("init-weights", "--arch", arch, "--model", model, "--out", weights, "--no-eval").Code);
+        var generated = NasSharp.HyperNetworks.GeneratedWeights.Load(weights);
+        Assert.Equal(arch, generated.Architecture);
+        // cpu profile: C = 8, one cell per stage; the cell has 4 convolutions, each reduction block 3.
+        Assert.Equal(3 * 4 + 2 * 3 + 3, generated.Weights.Count);
+        Assert.Equal(new long[] { 8, 8, 3, 3 }, generated.Weights[0].Shape);
+        Assert.Equal(new long[] { 10, 32 }, generated.Weights.Single(w => w.Name == "classifier").Shape);
+
+        var (code, err) = Run("init-weights", "--arch", "|bad|", "--model", model, "--out", weights);
+        Assert.Equal(2, code);
+        Assert.Contains("|bad|", err);
+        Assert.Equal(arch, NasSharp.HyperNetworks.GeneratedWeights.Load(weights).Architecture);
+    }
+
+    [Fact]
+    public void Hypernas_h_trains_but_refuses_to_rank_or_predict()
+    {
+        string model = Path.Combine(folder, "h.model");
+        Assert.Equal(0, Run("train", "--space", "nb201", "--predictor", "hypernas-h", "--train", "4", "--epochs", "1",
+            "--model", model, "--no-progress").Code);
+        var (code, err) = Run("predict", "--model", model, "--out", Path.Combine(folder, "s.csv"));
+        Assert.Equal(2, code);
+        Assert.Contains("no score head", err);
+        (code, err) = Run("rank", "--space", "nb201", "--predictor", "hypernas-h", "--train", "5", "--out", Path.Combine(folder, "r"));
+        Assert.Equal(2, code);
+        Assert.Contains("cannot rank", err);
+        (code, err) = Run("init-weights", "--arch", "x", "--model", model.Replace("h.model", "missing.model"), "--out", Path.Combine(folder, "w"));
+        Assert.Equal(2, code);
+        Assert.Contains("does not exist", err);
+    }
+
     public void Dispose() => Directory.Delete(folder, recursive: true);
 }
