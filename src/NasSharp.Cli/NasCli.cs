@@ -16,6 +16,7 @@ public sealed class NasCli
             RankCommand.Create(),
             BenchCommand.Create(),
             InitWeightsCommand.Create(),
+            CompareCommand.Create(),
         };
     }
 

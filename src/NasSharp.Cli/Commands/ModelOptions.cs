@@ -34,6 +34,10 @@ public sealed class ModelOptions
     {
         Description = "Run the hypernetwork's image task on every k-th step only. Default: the profile's (1).",
     };
+    private readonly Option<int?> auxiliaryBatch = new("--aux-batch")
+    {
+        Description = "Images per auxiliary step. Default: the profile's (cpu 32, paper 128).",
+    };
     private readonly Option<CellAggregation> aggregation = new("--aggregation")
     {
         Description = "Global embedding of the cell features (hypernas*): Sum (paper), Mean or Concatenate.",
@@ -49,7 +53,7 @@ public sealed class ModelOptions
     public ModelOptions()
     {
         profile.AcceptOnlyFromAmong([.. HyperNasProfile.Names]);
-        foreach (var option in new Option[] { epochs, auxiliaryEvery, q })
+        foreach (var option in new Option[] { epochs, auxiliaryEvery, auxiliaryBatch, q })
             option.Validators.Add(r =>
             {
                 // Tokens, not the typed value: a token that does not parse already has its own error.
@@ -60,7 +64,7 @@ public sealed class ModelOptions
     }
 
     /// <summary>Every option, to add to a command.</summary>
-    public IEnumerable<Option> All => [predictor, profile, epochs, lr, weightDecay, q, auxiliaryEvery, aggregation, context];
+    public IEnumerable<Option> All => [predictor, profile, epochs, lr, weightDecay, q, auxiliaryEvery, auxiliaryBatch, aggregation, context];
 
     /// <summary>
     /// Metadata of a model of the chosen kind about to be trained on <paramref name="space"/>; training fills in size
@@ -85,6 +89,7 @@ public sealed class ModelOptions
             {
                 Q = pr.GetValue(q),
                 AuxiliaryEvery = pr.GetValue(auxiliaryEvery) ?? chosen.HyperNas.AuxiliaryEvery,
+                Images = chosen.HyperNas.Images with { BatchSize = pr.GetValue(auxiliaryBatch) ?? chosen.HyperNas.Images.BatchSize },
                 Tasks = kind == "hypernas-h" ? HyperNasTasks.HypernetworkOnly : HyperNasTasks.Both,
             };
         }
