@@ -1,0 +1,34 @@
+namespace NasSharp.Meta;
+
+/// <summary>
+/// Meta-test fine-tuning (mp-nas §3.2 "Meta-testing with fine-tuning"): full-batch SGD on the z-scored support MSE,
+/// with the number of steps chosen from <see cref="StepChoices"/> by cross-validated Spearman on the support set.
+/// </summary>
+public sealed record MetaTestConfig
+{
+    /// <summary>
+    /// SGD learning rate. The paper lowers it below the inner loop's 0.035 without giving a value (§4.2.1 "fine-tuning
+    /// with a lower learning rate is beneficial"); we take 0.01, about a third, so that 100 steps move the weights
+    /// about as far as 30 inner-loop steps would.
+    /// </summary>
+    public double LearningRate { get; init; } = 0.01;
+
+    /// <summary>Candidate step counts, the paper's grid {5, 10, 20, 50, 100}.</summary>
+    public IReadOnlyList<int> StepChoices { get; init; } = [5, 10, 20, 50, 100];
+
+    /// <summary>Most cross-validation folds: K ≤ this is leave-one-out, larger K uses this many folds.</summary>
+    public int MaxFolds { get; init; } = 10;
+
+    /// <summary>Graphs per forward pass when scoring.</summary>
+    public int ChunkSize { get; init; } = 512;
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first out-of-range setting.</summary>
+    public void Validate()
+    {
+        if (!(LearningRate > 0)) throw new ArgumentException($"LearningRate must be positive, got {LearningRate}.");
+        if (StepChoices.Count == 0 || StepChoices.Any(s => s < 1))
+            throw new ArgumentException($"StepChoices must be positive step counts, got [{string.Join(", ", StepChoices)}].");
+        if (MaxFolds < 2) throw new ArgumentException($"MaxFolds must be at least 2, got {MaxFolds}.");
+        if (ChunkSize < 1) throw new ArgumentException($"ChunkSize must be at least 1, got {ChunkSize}.");
+    }
+}

@@ -1,0 +1,149 @@
+using NasSharp.Encodings;
+using NasSharp.Evaluation;
+using NasSharp.Predictors;
+using NasSharp.Training;
+
+namespace NasSharp.Meta;
+
+/// <summary>
+/// Meta-test (mp-nas §3.2 "Meta-testing with fine-tuning"): adapt a predictor to a new task from K support
+/// architectures, and the two baselines of Tables 2 and 4. All three fine-tune with the same procedure, so they
+/// differ only in where the weights start.
+/// </summary>
+/// <remarks>
+/// Fine-tuning is full-batch SGD on the support MSE against the support values z-scored by their own mean and
+/// standard deviation. The step count is chosen from <see cref="MetaTestConfig.StepChoices"/> by cross-validated
+/// Spearman: each fold fine-tunes a copy on the other support points, scoring its held-out points after every
+/// candidate count along one trajectory; the out-of-fold scores of all folds are pooled into one Spearman per
+/// count, and the best count wins (ties go to fewer steps). K ≤ <see cref="MetaTestConfig.MaxFolds"/> is
+/// leave-one-out. Edge cases: K = 0, K = 1 and constant support values carry no order information, so the
+/// predictor stays as it is (zero-shot); K = 2 cannot be cross-validated (a fold would train on one point) and takes
+/// the smallest candidate count.
+/// </remarks>
+public static class MetaTester
+{
+    /// <summary>
+    /// Fine-tunes a copy of the meta-trained <paramref name="model"/> on the support set, adapting the parameters its
+    /// algorithm's inner loop adapted during meta-training (BOIL: the body, ANIL: the head, MAML: all).
+    /// </summary>
+    /// <param name="model">The meta-trained initialisation (left unchanged).</param>
+    /// <param name="support">The K support architectures (may be empty for zero-shot).</param>
+    /// <param name="values">Their performance, higher = better, one per support graph.</param>
+    /// <param name="config">Learning rate, step grid and folds; <see cref="MetaTestConfig"/>'s defaults when null.</param>
+    /// <param name="seed">Seeds dropout and the fold assignment.</param>
+    /// <exception cref="ArgumentException">K mismatch, a non-finite value, another node-type width, or a bad config.</exception>
+    public static MetaPredictor Adapt(MetaModel model, GraphBatch support, IReadOnlyList<double> values,
+        MetaTestConfig? config = null, int seed = 0) =>
+        FineTune(model.Network, model.Metadata.Training.Algorithm.InnerLoopMask(model.Network.ParameterNames),
+            support, values, config ?? new MetaTestConfig(), seed);
+
+    /// <summary>
+    /// Baseline "Rand. Init.": the same network, freshly initialised from <paramref name="seed"/>, fine-tuned on the
+    /// support set (all parameters) exactly as <see cref="Adapt"/> fine-tunes.
+    /// </summary>
+    /// <exception cref="ArgumentException">As <see cref="Adapt"/>, or a bad network config.</exception>
+    public static MetaPredictor RandomInit(int nodeTypes, MetaGcnConfig network, GraphBatch support, IReadOnlyList<double> values,
+        MetaTestConfig? config = null, int seed = 0)
+    {
+        random.manual_seed(seed);
+        using var init = new MetaGcn(nodeTypes, network);
+        return FineTune(init, AllParameters(init), support, values, config ?? new MetaTestConfig(), seed);
+    }
+
+    /// <summary>
+    /// Baseline "Naive Tran." (§4.2): pre-train the network with plain supervised regression
+    /// (<see cref="PredictorTrainer"/>) on one other task, then fine-tune it on the support set (all parameters) as
+    /// <see cref="Adapt"/> does. The paper averages this over each source task in turn; call it once per source.
+    /// </summary>
+    /// <exception cref="ArgumentException">As <see cref="Adapt"/>, or a bad network or training config.</exception>
+    public static MetaPredictor NaiveTransfer(MetaTask source, MetaGcnConfig network, TrainingConfig pretraining, GraphBatch support,
+        IReadOnlyList<double> values, MetaTestConfig? config = null, int seed = 0)
+    {
+        random.manual_seed(seed);
+        using var init = new MetaGcn((int)source.Graphs.Features.shape[2], network);
+        PredictorTrainer.Fit(init, source.Graphs, source.Targets, pretraining, seed);
+        return FineTune(init, AllParameters(init), support, values, config ?? new MetaTestConfig(), seed);
+    }
+
+    private static bool[] AllParameters(MetaGcn network) => network.ParameterNames.Select(_ => true).ToArray();
+
+    private static MetaPredictor FineTune(MetaGcn init, bool[] adapted, GraphBatch support, IReadOnlyList<double> values,
+        MetaTestConfig config, int seed)
+    {
+        config.Validate();
+        if (support.Count != values.Count)
+            throw new ArgumentException($"{support.Count} support graphs but {values.Count} values: K must match.", nameof(values));
+        if (support.Count > 0 && support.Features.shape[2] != init.NodeTypes)
+            throw new ArgumentException($"The support graphs have {support.Features.shape[2]} node types; the network reads {init.NodeTypes}.", nameof(support));
+        for (int i = 0; i < values.Count; i++)
+            if (!double.IsFinite(values[i])) throw new ArgumentException($"Support value {i} is {values[i]}.", nameof(values));
+
+        random.manual_seed(seed);
+        var choices = config.StepChoices.Distinct().Order().ToArray();
+        var model = init.Clone();
+        if (values.Count < 2 || values.All(v => v == values[0]))
+            return new MetaPredictor(model, 0, new Dictionary<int, double>(), config.ChunkSize);
+
+        var crossValidation = values.Count >= 3
+            ? CrossValidate(init, adapted, support, values, choices, config, new Random(seed))
+            : new Dictionary<int, double>();
+        int steps = crossValidation.Count == 0
+            ? choices[0]
+            : choices.MaxBy(c => double.IsNaN(crossValidation[c]) ? double.NegativeInfinity : crossValidation[c]);
+        Fit(model, adapted, support, TargetNormalization.Fit(values).Normalize(values), steps, config.LearningRate);
+        return new MetaPredictor(model, steps, crossValidation, config.ChunkSize);
+    }
+
+    /// <summary>Pooled out-of-fold Spearman of every candidate step count.</summary>
+    private static Dictionary<int, double> CrossValidate(MetaGcn init, bool[] adapted, GraphBatch support, IReadOnlyList<double> values,
+        int[] choices, MetaTestConfig config, Random rng)
+    {
+        int k = values.Count, folds = Math.Min(k, config.MaxFolds);
+        var order = Enumerable.Range(0, k).ToArray();
+        rng.Shuffle(order);
+        var outOfFold = choices.ToDictionary(c => c, _ => new double[k]);
+        for (int fold = 0; fold < folds; fold++)
+        {
+            var heldOut = order.Where((_, i) => i % folds == fold).ToArray();
+            var train = order.Where((_, i) => i % folds != fold).ToArray();
+            var trainValues = train.Select(i => values[i]).ToArray();
+            using var model = init.Clone();
+            using var trainIndex = tensor(train.Select(i => (long)i).ToArray());
+            using var heldOutIndex = tensor(heldOut.Select(i => (long)i).ToArray());
+            using var trainBatch = support.Select(trainIndex);
+            using var heldOutBatch = support.Select(heldOutIndex);
+            var targets = TargetNormalization.Fit(trainValues).Normalize(trainValues);
+            int done = 0;
+            foreach (int steps in choices)
+            {
+                // One trajectory per fold: plain SGD is stateless, so continuing to the next count equals restarting.
+                Fit(model, adapted, trainBatch, targets, steps - done, config.LearningRate);
+                done = steps;
+                var scores = MetaPredictor.Score(model, heldOutBatch, config.ChunkSize);
+                for (int j = 0; j < heldOut.Length; j++) outOfFold[steps][heldOut[j]] = scores[j];
+            }
+        }
+        var truth = values.ToArray();
+        return choices.ToDictionary(c => c, c => RankCorrelation.Spearman(outOfFold[c], truth));
+    }
+
+    /// <summary>Full-batch SGD on the MSE, updating only the <paramref name="adapted"/> parameters (dropout on).</summary>
+    private static void Fit(MetaGcn model, bool[] adapted, GraphBatch batch, float[] targets, int steps, double learningRate)
+    {
+        var parameters = model.parameters().ToArray();
+        // Freezing the rest also spares backward the work of their gradients (ANIL's body, BOIL's head).
+        for (int i = 0; i < parameters.Length; i++) parameters[i].requires_grad = adapted[i];
+        using var optimizer = optim.SGD(parameters.Where((_, i) => adapted[i]), learningRate: learningRate);
+        using var y = tensor(targets, dtype: parameters[0].dtype);
+        model.train();
+        for (int step = 0; step < steps; step++)
+        {
+            using var scope = NewDisposeScope();
+            optimizer.zero_grad();
+            var loss = F.mse_loss(model.call(batch), y);
+            loss.backward();
+            optimizer.step();
+        }
+        model.eval();
+    }
+}

@@ -1,0 +1,106 @@
+using NasSharp.Encodings;
+using NasSharp.Evaluation;
+using NasSharp.Meta;
+using NasSharp.Training;
+
+namespace NasSharp.Tests.Meta;
+
+public sealed class MetaTesterTests : IClassFixture<MetaTesterFixture>, IDisposable
+{
+    /// <summary>Rewards skip connections and penalises convolutions: anti-correlated with the source tasks.</summary>
+    private static readonly double[] HeldOutWeights = [0, 0, 1, -0.5, -0.5, 0, 0];
+
+    private readonly OneTorchThread threads = new();
+    private readonly MetaModel model;
+    private readonly GraphBatch test;
+    private readonly double[] testValues;
+
+    public MetaTesterTests(MetaTesterFixture fixture)
+    {
+        model = fixture.Model;
+        var testGraphs = SyntheticTasks.Graphs(200, 21);
+        test = SyntheticTasks.Batch(testGraphs);
+        testValues = SyntheticTasks.Values(testGraphs, HeldOutWeights);
+    }
+
+    public void Dispose()
+    {
+        test.Dispose();
+        threads.Dispose();
+    }
+
+    private double Spearman(MetaPredictor predictor) => RankCorrelation.Spearman(predictor.Predict(test), testValues);
+
+    private static (GraphBatch Support, double[] Values) Support(int k, int seed)
+    {
+        var graphs = SyntheticTasks.Graphs(k, seed);
+        return (SyntheticTasks.Batch(graphs), SyntheticTasks.Values(graphs, HeldOutWeights, noiseSeed: seed));
+    }
+
+    [Fact]
+    public void Fine_tuning_on_the_support_set_improves_the_ranking_of_a_new_task()
+    {
+        var (support, values) = Support(12, 22);
+        using var _ = support;
+        using var empty = SyntheticTasks.Batch([]);
+        double[] none = [];
+        using var zeroShot = MetaTester.Adapt(model, empty, none);
+        using var adapted = MetaTester.Adapt(model, support, values, new MetaTestConfig { LearningRate = 0.1 }, seed: 1);
+        Assert.Equal(0, zeroShot.Steps);
+        Assert.Empty(zeroShot.CrossValidatedSpearman);
+        Assert.Equal([5, 10, 20, 50, 100], adapted.CrossValidatedSpearman.Keys.Order());
+        Assert.Contains(adapted.Steps, adapted.CrossValidatedSpearman.Keys);
+        double before = Spearman(zeroShot), after = Spearman(adapted);
+        Assert.True(before < 0 && after > 0.6, $"Spearman {before:F3} zero-shot vs {after:F3} after {adapted.Steps} steps");
+
+        // Adapting works on copies: the meta-trained model still gives its zero-shot scores.
+        using var zeroShotAgain = MetaTester.Adapt(model, empty, none);
+        Assert.Equal(zeroShot.Predict(test), zeroShotAgain.Predict(test));
+    }
+
+    [Fact]
+    public void Adaptation_is_seeded_and_small_k_skips_cross_validation()
+    {
+        var (support, values) = Support(5, 23);
+        using var _ = support;
+        using var a = MetaTester.Adapt(model, support, values, seed: 2);
+        using var b = MetaTester.Adapt(model, support, values, seed: 2);
+        Assert.Equal(a.Predict(test), b.Predict(test));
+        Assert.Equal(5, a.CrossValidatedSpearman.Count);
+
+        using var firstTwo = TorchSharp.torch.tensor(new long[] { 0, 1 });
+        using var two = support.Select(firstTwo);
+        using var k2 = MetaTester.Adapt(model, two, values[..2]);
+        Assert.Equal(5, k2.Steps);
+        Assert.Empty(k2.CrossValidatedSpearman);
+    }
+
+    [Fact]
+    public void Baselines_fine_tune_from_a_random_and_a_pretrained_start()
+    {
+        var (support, values) = Support(10, 24);
+        using var _ = support;
+        using var scratch = MetaTester.RandomInit(SyntheticTasks.NodeTypes, MetaTesterFixture.Network, support, values, seed: 3);
+        Assert.Equal(5, scratch.CrossValidatedSpearman.Count);
+        Assert.All(scratch.Predict(test), s => Assert.True(double.IsFinite(s)));
+
+        var sourceGraphs = SyntheticTasks.Graphs(40, 25);
+        using var sourceGraphBatch = SyntheticTasks.Batch(sourceGraphs);
+        var source = new MetaTask("related", sourceGraphBatch, SyntheticTasks.Values(sourceGraphs, [0, 0, 1, -0.4, -0.6, 0.1, 0]));
+        using var transfer = MetaTester.NaiveTransfer(source, MetaTesterFixture.Network, new TrainingConfig(Epochs: 30, BatchSize: 10, LearningRate: 1e-2),
+            support, values, seed: 3);
+        Assert.True(Spearman(transfer) > 0.5, $"naive transfer from a closely related task gives Spearman {Spearman(transfer):F3}");
+    }
+
+    [Fact]
+    public void Mismatched_support_is_an_argument_error()
+    {
+        var (support, values) = Support(5, 26);
+        using var _ = support;
+        Assert.Contains("K must match", Assert.Throws<ArgumentException>(() => MetaTester.Adapt(model, support, values[..4])).Message);
+        Assert.Throws<ArgumentException>(() => MetaTester.Adapt(model, support, [1, 2, double.NaN, 4, 5]));
+        Assert.Throws<ArgumentException>(() => MetaTester.Adapt(model, support, values, new MetaTestConfig { StepChoices = [] }));
+        using var wide = GraphBatch.Create(SyntheticTasks.Graphs(5, 27), SyntheticTasks.NodeTypes + 1, SyntheticTasks.Space.MaxNodes);
+        Assert.Contains("node types", Assert.Throws<ArgumentException>(() => MetaTester.Adapt(model, wide, values)).Message);
+    }
+}
