@@ -36,7 +36,7 @@ public sealed class ModelOptions
     };
     private readonly Option<int?> auxiliaryBatch = new("--aux-batch")
     {
-        Description = "Images per auxiliary step. Default: the profile's (cpu 32, paper 128).",
+        Description = "Images per auxiliary step. Default: the profile's (128, the paper's batch).",
     };
     private readonly Option<CellAggregation> aggregation = new("--aggregation")
     {

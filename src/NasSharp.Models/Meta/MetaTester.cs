@@ -51,19 +51,28 @@ public static class MetaTester
     }
 
     /// <summary>
-    /// Baseline "Naive Tran." (§4.2): pre-train the network with plain supervised regression
-    /// (<see cref="PredictorTrainer"/>) on one other task, then fine-tune it on the support set (all parameters) as
-    /// <see cref="Adapt"/> does. The paper averages this over each source task in turn; call it once per source.
+    /// Pre-training of the baseline "Naive Tran." (§4.2): the network trained with plain supervised regression
+    /// (<see cref="PredictorTrainer"/>) on one other task. It does not depend on the target task, so a protocol
+    /// pre-trains each source once and fine-tunes copies with <see cref="NaiveTransfer"/>.
     /// </summary>
-    /// <exception cref="ArgumentException">As <see cref="Adapt"/>, or a bad network or training config.</exception>
-    public static MetaPredictor NaiveTransfer(MetaTask source, MetaGcnConfig network, TrainingConfig pretraining, GraphBatch support,
-        IReadOnlyList<double> values, MetaTestConfig? config = null, int seed = 0)
+    /// <exception cref="ArgumentException">A bad network or training config.</exception>
+    public static MetaGcn Pretrain(MetaTask source, MetaGcnConfig network, TrainingConfig pretraining, int seed = 0)
     {
         random.manual_seed(seed);
-        using var init = new MetaGcn((int)source.Graphs.Features.shape[2], network);
-        PredictorTrainer.Fit(init, source.Graphs, source.Targets, pretraining, seed);
-        return FineTune(init, AllParameters(init), support, values, config ?? new MetaTestConfig(), seed);
+        var model = new MetaGcn((int)source.Graphs.Features.shape[2], network);
+        PredictorTrainer.Fit(model, source.Graphs, source.Targets, pretraining, seed);
+        return model;
     }
+
+    /// <summary>
+    /// Baseline "Naive Tran.": a copy of the <paramref name="pretrained"/> network (see <see cref="Pretrain"/>, left
+    /// unchanged) fine-tuned on the support set (all parameters) as <see cref="Adapt"/> fine-tunes. The paper averages
+    /// this over each source task in turn.
+    /// </summary>
+    /// <exception cref="ArgumentException">As <see cref="Adapt"/>.</exception>
+    public static MetaPredictor NaiveTransfer(MetaGcn pretrained, GraphBatch support, IReadOnlyList<double> values,
+        MetaTestConfig? config = null, int seed = 0) =>
+        FineTune(pretrained, AllParameters(pretrained), support, values, config ?? new MetaTestConfig(), seed);
 
     private static bool[] AllParameters(MetaGcn network) => network.ParameterNames.Select(_ => true).ToArray();
 

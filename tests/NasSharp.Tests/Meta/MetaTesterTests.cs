@@ -87,8 +87,11 @@ public sealed class MetaTesterTests : IClassFixture<MetaTesterFixture>, IDisposa
         var sourceGraphs = SyntheticTasks.Graphs(40, 25);
         using var sourceGraphBatch = SyntheticTasks.Batch(sourceGraphs);
         var source = new MetaTask("related", sourceGraphBatch, SyntheticTasks.Values(sourceGraphs, [0, 0, 1, -0.4, -0.6, 0.1, 0]));
-        using var transfer = MetaTester.NaiveTransfer(source, MetaTesterFixture.Network, new TrainingConfig(Epochs: 30, BatchSize: 10, LearningRate: 1e-2),
-            support, values, seed: 3);
+        using var pretrained = MetaTester.Pretrain(source, MetaTesterFixture.Network, new TrainingConfig(Epochs: 30, BatchSize: 10, LearningRate: 1e-2), seed: 3);
+        var before = pretrained.ParameterList.Select(p => p.clone()).ToArray();
+        using var transfer = MetaTester.NaiveTransfer(pretrained, support, values, seed: 3);
+        // fine-tuning works on a copy: the pre-trained network can serve every run.
+        Assert.All(pretrained.ParameterList.Zip(before), pair => Assert.True(pair.First.equal(pair.Second).item<bool>()));
         Assert.True(Spearman(transfer) > 0.5, $"naive transfer from a closely related task gives Spearman {Spearman(transfer):F3}");
     }
 

@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using NasSharp.Evaluation;
+using NasSharp.Persistence;
+using NasSharp.Predictors;
+using Spectre.Console;
+
+namespace NasSharp.Cli.Output;
+
+/// <summary>
+/// Results of a <c>transfer</c> run: <c>transfer.json</c> (rewritten atomically after every run and the resume
+/// checkpoint), <c>transfer.csv</c>, <c>transfer.png</c> and a console table of mean ± std Spearman per task and method.
+/// </summary>
+public sealed class TransferReport
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+    private readonly JsonNode config;
+    private readonly List<TransferRun> runs = [];
+
+    /// <summary>Opens <paramref name="folder"/>, keeping earlier runs when <paramref name="config"/> is the same experiment.</summary>
+    /// <exception cref="InvalidDataException">The folder holds another experiment's results, or a damaged transfer.json.</exception>
+    public TransferReport(string folder, JsonNode config)
+    {
+        Folder = folder;
+        this.config = config;
+        Directory.CreateDirectory(folder);
+        if (!File.Exists(JsonPath)) return;
+        JsonNode? doc;
+        try
+        {
+            doc = JsonNode.Parse(File.ReadAllText(JsonPath));
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"'{JsonPath}' is not valid JSON ({e.Message}); move it away to start afresh.", e);
+        }
+        if (!JsonNode.DeepEquals(doc?["config"], config))
+            throw new InvalidDataException($"'{JsonPath}' holds results of a different experiment (tasks, profile, algorithm, K or seed differ); " +
+                                           "choose another --out folder or delete it.");
+        runs.AddRange(doc?["results"]?.Deserialize<TransferRun[]>(Json) ?? []);
+    }
+
+    /// <summary>Output folder.</summary>
+    public string Folder { get; }
+
+    /// <summary>Path of transfer.json.</summary>
+    public string JsonPath => Path.Combine(Folder, "transfer.json");
+
+    /// <summary>Whether this (task, method, K, run) is already done.</summary>
+    public bool Has(string heldOut, string method, int k, int run) =>
+        runs.Any(r => r.HeldOut == heldOut && r.Method == method && r.K == k && r.Run == run);
+
+    /// <summary>Records a finished run and checkpoints transfer.json.</summary>
+    public void Add(TransferRun run)
+    {
+        runs.Add(run);
+        var doc = new JsonObject
+        {
+            ["results"] = JsonSerializer.SerializeToNode(runs, Json),
+            ["config"] = config.DeepClone(),
+            ["environment"] = new JsonObject
+            {
+                ["code_version"] = CodeVersion.Current,
+                ["written_utc"] = DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture),
+                ["machine"] = $"{Environment.OSVersion}, {Environment.ProcessorCount} cores, torch threads {TorchSharp.torch.get_num_threads()}",
+            },
+        };
+        AtomicFile.WriteText(JsonPath, doc.ToJsonString(Json));
+    }
+
+    /// <summary>Mean and std of Spearman per (held-out task, method, K), in first-seen order.</summary>
+    public IReadOnlyList<(string HeldOut, string Method, int K, int Runs, Stat Spearman)> Summaries() =>
+        runs.GroupBy(r => (r.HeldOut, r.Method, r.K))
+            .Select(g => (g.Key.HeldOut, g.Key.Method, g.Key.K, g.Count(), Stat.Of(g.Select(r => r.Spearman))))
+            .ToArray();
+
+    /// <summary>Writes transfer.csv and transfer.png.</summary>
+    public void WriteCsvAndPlot()
+    {
+        var sb = new StringBuilder("held_out,method,k,run,spearman,steps,seconds\n");
+        foreach (var r in runs.OrderBy(r => r.HeldOut, StringComparer.Ordinal).ThenBy(r => r.Method, StringComparer.Ordinal).ThenBy(r => r.K).ThenBy(r => r.Run))
+            sb.AppendLine(string.Join(',', r.HeldOut, r.Method, r.K.ToString(CultureInfo.InvariantCulture), r.Run.ToString(CultureInfo.InvariantCulture),
+                F(r.Spearman), F(r.Steps), F(r.Seconds)));
+        AtomicFile.WriteText(Path.Combine(Folder, "transfer.csv"), sb.ToString());
+        TransferPlot.Save(Path.Combine(Folder, "transfer.png"), Summaries());
+    }
+
+    /// <summary>Console table: one row per (task, K), one column per method, plus the mean over tasks.</summary>
+    public Table SummaryTable()
+    {
+        var summaries = Summaries();
+        var methods = summaries.Select(s => s.Method).Distinct().ToArray();
+        var table = new Table().Border(TableBorder.Rounded).Title("Spearman ρ on the held-out task's other architectures (mean ± std over runs)")
+            .AddColumns(["held-out task", "K", .. methods]);
+        foreach (var group in summaries.GroupBy(s => (s.HeldOut, s.K)))
+            table.AddRow([group.Key.HeldOut, group.Key.K.ToString(CultureInfo.InvariantCulture),
+                .. methods.Select(m => group.FirstOrDefault(s => s.Method == m) is { Runs: > 0 } s ? $"{s.Spearman} ({s.Runs})" : "-")]);
+        foreach (int k in summaries.Select(s => s.K).Distinct())
+            table.AddRow(["mean over tasks", k.ToString(CultureInfo.InvariantCulture),
+                .. methods.Select(m => summaries.Where(s => s.Method == m && s.K == k).Select(s => s.Spearman.Mean).DefaultIfEmpty(double.NaN).Average().ToString("F3", CultureInfo.InvariantCulture))]);
+        return table;
+    }
+
+    private static string F(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using NasSharp.Encodings;
+using NasSharp.Meta;
+using NasSharp.Sampling;
+using NasSharp.Training;
+
+namespace NasSharp.Evaluation;
+
+/// <summary>
+/// The few-shot protocol of mp-nas §4 (Tables 2–6): K seeded support architectures of a held-out task are "measured",
+/// a predictor is adapted to them, and Spearman ρ is computed over all the task's other architectures. The support
+/// set depends only on (seed, run), so every method of one run sees the same architectures.
+/// </summary>
+/// <param name="Test">Fine-tuning of every method (learning rate, step grid).</param>
+/// <param name="Network">Network of the two baselines (the meta-trained model's shape, for a fair comparison).</param>
+/// <param name="Pretraining">Naive transfer's supervised pre-training on a source task.</param>
+public sealed record TransferProtocol(MetaTestConfig Test, MetaGcnConfig Network, TrainingConfig Pretraining)
+{
+    /// <summary>Method names, as recorded in <see cref="TransferRun.Method"/>.</summary>
+    public static readonly IReadOnlyList<string> Methods = ["mp-nas", "random-init", "naive-transfer"];
+
+    /// <summary>Naive transfer's default pre-training: 10 epochs over the source task, batches of 64, Adam 1e-3, cosine.</summary>
+    public static TrainingConfig DefaultPretraining { get; } = new(Epochs: 10, BatchSize: 64, LearningRate: 1e-3);
+
+    /// <summary>Support rows of run <paramref name="run"/> (empty for K = 0) and the remaining query rows.</summary>
+    public static (int[] Support, int[] Query) Split(int count, int k, int seed, int run)
+    {
+        if (k < 0 || k >= count) throw new ArgumentOutOfRangeException(nameof(k), k, $"K must be between 0 and {count - 1}.");
+        int[] support = k == 0 ? [] : SeededSubset.Indices(count, k, seed + run);
+        var inSupport = new bool[count];
+        foreach (int i in support) inSupport[i] = true;
+        return (support, Enumerable.Range(0, count).Where(i => !inSupport[i]).ToArray());
+    }
+
+    /// <summary>MP-NAS: the meta-trained <paramref name="model"/> fine-tuned on the support set (mp-nas §3.2).</summary>
+    public TransferRun MpNas(MetaModel model, MetaTask heldOut, int k, int seed, int run) =>
+        Evaluate("mp-nas", heldOut, k, seed, run, (support, values) => [MetaTester.Adapt(model, support, values, Test, seed + run)]);
+
+    /// <summary>Baseline "Rand. Init.": the same network trained from scratch on the support set.</summary>
+    public TransferRun RandomInit(MetaTask heldOut, int k, int seed, int run) =>
+        Evaluate("random-init", heldOut, k, seed, run, (support, values) =>
+            [MetaTester.RandomInit((int)heldOut.Graphs.Features.shape[2], Network, support, values, Test, seed + run)]);
+
+    /// <summary>
+    /// Baseline "Naive Tran.": each source's pre-trained network (<see cref="MetaTester.Pretrain"/>) fine-tuned on the
+    /// support set; ρ is averaged over the sources, as in the paper.
+    /// </summary>
+    public TransferRun NaiveTransfer(IReadOnlyList<MetaGcn> pretrained, MetaTask heldOut, int k, int seed, int run)
+    {
+        if (pretrained.Count == 0) throw new ArgumentException("Naive transfer needs at least one pre-trained source network.", nameof(pretrained));
+        return Evaluate("naive-transfer", heldOut, k, seed, run, (support, values) =>
+            pretrained.Select(p => MetaTester.NaiveTransfer(p, support, values, Test, seed + run)).ToArray());
+    }
+
+    private static TransferRun Evaluate(string method, MetaTask heldOut, int k, int seed, int run,
+        Func<GraphBatch, IReadOnlyList<double>, MetaPredictor[]> adapt)
+    {
+        var clock = Stopwatch.StartNew();
+        var (supportRows, queryRows) = Split(heldOut.Count, k, seed, run);
+        using var supportIndex = tensor(supportRows.Select(i => (long)i).ToArray(), dtype: ScalarType.Int64);
+        using var queryIndex = tensor(queryRows.Select(i => (long)i).ToArray(), dtype: ScalarType.Int64);
+        using var support = heldOut.Graphs.Select(supportIndex);
+        using var query = heldOut.Graphs.Select(queryIndex);
+        double[] supportValues = supportRows.Select(i => (double)heldOut.Targets[i]).ToArray();
+        double[] truth = queryRows.Select(i => (double)heldOut.Targets[i]).ToArray();
+        var predictors = adapt(support, supportValues);
+        try
+        {
+            double rho = predictors.Average(p => RankCorrelation.Spearman(p.Predict(query), truth));
+            return new TransferRun(heldOut.Name, method, k, run, rho, predictors.Average(p => p.Steps), clock.Elapsed.TotalSeconds);
+        }
+        finally
+        {
+            foreach (var p in predictors) p.Dispose();
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using System.Text.Json.Serialization;
+
+namespace NasSharp.Evaluation;
+
+/// <summary>One (held-out task, method, K, run) cell of the few-shot transfer protocol (mp-nas Tables 2–6).</summary>
+/// <param name="HeldOut">The task adapted to.</param>
+/// <param name="Method"><c>mp-nas</c>, <c>random-init</c> or <c>naive-transfer</c>.</param>
+/// <param name="K">Support architectures measured on the held-out task.</param>
+/// <param name="Run">Run index; the support set is the seeded subset of seed <c>seed + run</c>, the same for every method.</param>
+/// <param name="Spearman">Spearman ρ between scores and values over every held-out architecture not in the support set.</param>
+/// <param name="Steps">Fine-tuning steps chosen by cross-validation (mean over sources for naive transfer).</param>
+/// <param name="Seconds">Wall-clock seconds of adaptation and scoring.</param>
+public sealed record TransferRun(
+    [property: JsonPropertyName("held_out")] string HeldOut,
+    [property: JsonPropertyName("method")] string Method,
+    [property: JsonPropertyName("k")] int K,
+    [property: JsonPropertyName("run")] int Run,
+    [property: JsonPropertyName("spearman")] double Spearman,
+    [property: JsonPropertyName("steps")] double Steps,
+    [property: JsonPropertyName("seconds")] double Seconds);
