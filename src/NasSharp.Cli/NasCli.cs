@@ -9,7 +9,7 @@ public sealed class NasCli
     /// <summary>Builds every command.</summary>
     public NasCli()
     {
-        Root = new RootCommand("NasSharp: predictor-based neural architecture search (NB201, NB101; NP, HyperNAS-P, HyperNAS).")
+        Root = new RootCommand("NasSharp: predictor-based neural architecture search (NB201, NB101, TB101; NP, HyperNAS-P, HyperNAS, MP-NAS).")
         {
             TrainCommand.Create(),
             PredictCommand.Create(),
@@ -18,6 +18,7 @@ public sealed class NasCli
             InitWeightsCommand.Create(),
             CompareCommand.Create(),
         };
+        foreach (var command in MetaCommands.All()) Root.Subcommands.Add(command);
     }
 
     /// <summary>The root command.</summary>

@@ -70,6 +70,9 @@ public static class RankCommand
                     for (int k = 0; k < pending.Length; k++)
                     {
                         int offset = k * config.Training.Epochs;
+                        // Another process sharing the folder may have finished this pair meanwhile.
+                        report.Reload();
+                        if (report.Has(pending[k].Size, pending[k].Seed)) continue;
                         var run = RankingProtocol.Run(task, template, pending[k].Size, pending[k].Seed, e => advance(offset + e));
                         report.Add(run);
                     }

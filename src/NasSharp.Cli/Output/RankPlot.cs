@@ -20,8 +20,14 @@ public static class RankPlot
         plt.XLabel("training architectures");
         plt.YLabel("Kendall τ (mean ± std over seeds)");
         plt.ShowLegend(ScottPlot.Alignment.LowerRight);
+        SaveAtomically(plt, path, 800, 500);
+    }
+
+    /// <summary>Renders <paramref name="plt"/> to a temporary PNG beside <paramref name="path"/>, then renames it into place.</summary>
+    public static void SaveAtomically(ScottPlot.Plot plt, string path, int width, int height)
+    {
         string tmp = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.png");
-        plt.SavePng(tmp, 800, 500);
+        plt.SavePng(tmp, width, height);
         File.Move(tmp, path, overwrite: true);
     }
 }

@@ -44,11 +44,17 @@ public sealed class RankReport
     /// </summary>
     public void Add(RankingRun run)
     {
-        if (File.Exists(JsonPath))
-            foreach (var other in LoadCompatible(JsonPath, config))
-                if (!Has(other.TrainSize, other.Seed)) runs.Add(other);
+        Reload();
         runs.Add(run);
         WriteJson();
+    }
+
+    /// <summary>Takes in the runs other processes have written to rank.json since this one last read it.</summary>
+    public void Reload()
+    {
+        if (!File.Exists(JsonPath)) return;
+        foreach (var other in LoadCompatible(JsonPath, config))
+            if (!Has(other.TrainSize, other.Seed)) runs.Add(other);
     }
 
     /// <summary>Writes rank.json, rank.csv and rank.png for the runs of this configuration.</summary>

@@ -33,11 +33,11 @@ public static class TransferPlot
         plt.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks);
         plt.Axes.Bottom.TickLabelStyle.Rotation = 30;
         plt.Axes.Bottom.TickLabelStyle.Alignment = ScottPlot.Alignment.MiddleLeft;
+        // Rotated task names need room below the axis.
+        plt.Axes.Bottom.MinimumSize = 160;
         plt.YLabel("Spearman ρ (mean ± std over runs)");
         plt.Title("Few-shot transfer to held-out tasks");
         plt.ShowLegend(ScottPlot.Alignment.UpperRight);
-        string tmp = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.png");
-        plt.SavePng(tmp, 1000, 600);
-        File.Move(tmp, path, overwrite: true);
+        RankPlot.SaveAtomically(plt, path, 1000, 600);
     }
 }

@@ -18,6 +18,56 @@ public static class FourNodeCell
     private static readonly bool[] OpsOnNodesAdjacency = BuildOpsOnNodesAdjacency();
 
     /// <summary>
+    /// Parses the NB201-style cell string <c>|op~0|+|op~0|op~1|+|op~0|op~1|op~2|</c> into one index into
+    /// <paramref name="operations"/> per edge; <paramref name="error"/> turns a description of what is wrong into the
+    /// exception to throw, so each cell type words its own message.
+    /// </summary>
+    public static int[] ParseOperations(string text, IReadOnlyList<string> operations, Func<string, Exception> error)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        string[] groups = text.Trim().Split('+');
+        if (groups.Length != 3) throw error($"expected 3 node groups separated by '+', found {groups.Length}");
+        var result = new int[Edges.Count];
+        int edge = 0;
+        for (int node = 1; node <= 3; node++)
+        {
+            string g = groups[node - 1];
+            if (g.Length < 2 || g[0] != '|' || g[^1] != '|') throw error($"node group {node} '{g}' must start and end with '|'");
+            string[] items = g[1..^1].Split('|');
+            if (items.Length != node) throw error($"node {node} must have {node} incoming edge(s), found {items.Length} in '{g}'");
+            for (int j = 0; j < node; j++)
+            {
+                string item = items[j];
+                int tilde = item.LastIndexOf('~');
+                if (tilde < 0) throw error($"edge '{item}' must look like op~{j}");
+                string op = item[..tilde], source = item[(tilde + 1)..];
+                if (source != j.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                    throw error($"edge '{item}' of node {node}: expected source node {j}, found '{source}'");
+                int index = -1;
+                for (int o = 0; o < operations.Count && index < 0; o++)
+                    if (operations[o] == op) index = o;
+                if (index < 0) throw error($"unknown operation '{op}'; expected one of {string.Join(", ", operations)}");
+                result[edge++] = index;
+            }
+        }
+        return result;
+    }
+
+    /// <summary>The cell string <see cref="ParseOperations"/> reads, from each edge's operation name.</summary>
+    public static string Format(IEnumerable<string> edgeOperations)
+    {
+        var sb = new System.Text.StringBuilder();
+        int edge = 0;
+        foreach (string op in edgeOperations)
+        {
+            var (from, to) = Edges[edge++];
+            if (from == 0) sb.Append(to > 1 ? "+|" : "|");
+            sb.Append(op).Append('~').Append(from).Append('|');
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>
     /// Ops-on-nodes graph for edge operations <paramref name="operations"/> (indices into a vocabulary of
     /// <paramref name="operationCount"/> operations). Node types: 0 input, 1 + op, <paramref name="operationCount"/> + 1 output.
     /// </summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using NasSharp.Graphs;
 using NasSharp.SearchSpaces;
 
@@ -51,37 +49,12 @@ public sealed record MixedOpsCell
     /// <exception cref="ArchitectureFormatException">Not a mixed-ops cell string; the message says where.</exception>
     public static MixedOpsCell Parse(string text)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        string[] groups = text.Trim().Split('+');
-        if (groups.Length != 3)
-            throw Error(text, $"expected 3 node groups separated by '+', found {groups.Length}");
-        var ops = new List<UnifiedOperation>(FourNodeCell.Edges.Count);
-        for (int node = 1; node <= 3; node++)
-        {
-            string g = groups[node - 1];
-            if (g.Length < 2 || g[0] != '|' || g[^1] != '|')
-                throw Error(text, $"node group {node} '{g}' must start and end with '|'");
-            string[] items = g[1..^1].Split('|');
-            if (items.Length != node)
-                throw Error(text, $"node {node} must have {node} incoming edge(s), found {items.Length} in '{g}'");
-            for (int source = 0; source < node; source++)
-                ops.Add(ParseEdge(text, items[source], source));
-        }
-        return new MixedOpsCell(ops);
+        var names = UnifiedVocabulary.CellOperations.Select(UnifiedVocabulary.Name).ToArray();
+        return new MixedOpsCell([.. FourNodeCell.ParseOperations(text, names, what => Error(text, what)).Select(i => UnifiedVocabulary.CellOperations[i])]);
     }
 
     /// <summary>The string form that <see cref="Parse"/> reads.</summary>
-    public override string ToString()
-    {
-        var sb = new StringBuilder();
-        for (int e = 0; e < operations.Length; e++)
-        {
-            var (from, to) = FourNodeCell.Edges[e];
-            if (from == 0) sb.Append(to > 1 ? "+|" : "|");
-            sb.Append(UnifiedVocabulary.Name(operations[e])).Append('~').Append(from).Append('|');
-        }
-        return sb.ToString();
-    }
+    public override string ToString() => FourNodeCell.Format(operations.Select(UnifiedVocabulary.Name));
 
     /// <summary>The unified graph: input, the 6 edge operations, output and the global node (<see cref="UnifiedEncoder"/>).</summary>
     public CellGraph Encode()
@@ -95,18 +68,6 @@ public sealed record MixedOpsCell
 
     /// <inheritdoc/>
     public override int GetHashCode() => operations.Aggregate(17, (h, o) => h * 31 + (int)o);
-
-    private static UnifiedOperation ParseEdge(string text, string item, int source)
-    {
-        int tilde = item.LastIndexOf('~');
-        if (tilde < 0)
-            throw Error(text, $"edge '{item}' must look like op~{source}");
-        string name = item[..tilde], stated = item[(tilde + 1)..];
-        if (stated != source.ToString(CultureInfo.InvariantCulture))
-            throw Error(text, $"edge '{item}': expected source node {source}, found '{stated}'");
-        return UnifiedVocabulary.CellOperation(name)
-            ?? throw Error(text, $"unknown operation '{name}'; expected one of {string.Join(", ", UnifiedVocabulary.CellOperations.Select(UnifiedVocabulary.Name))}");
-    }
 
     private static ArchitectureFormatException Error(string text, string what) =>
         new($"Invalid mixed-ops cell string '{text}': {what}. Expected e.g. '|conv5-d2~0|+|skip~0|zeroize~1|+|maxpool~0|linear~1|conv3-d1~2|'.");

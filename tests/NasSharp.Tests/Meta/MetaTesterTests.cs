@@ -91,7 +91,7 @@ public sealed class MetaTesterTests : IClassFixture<MetaTesterFixture>, IDisposa
         var before = pretrained.ParameterList.Select(p => p.clone()).ToArray();
         using var transfer = MetaTester.NaiveTransfer(pretrained, support, values, seed: 3);
         // fine-tuning works on a copy: the pre-trained network can serve every run.
-        Assert.All(pretrained.ParameterList.Zip(before), pair => Assert.True(pair.First.equal(pair.Second).item<bool>()));
+        Assert.All(pretrained.ParameterList.Zip(before), pair => Assert.True(pair.First.equal(pair.Second).all().item<bool>()));
         Assert.True(Spearman(transfer) > 0.5, $"naive transfer from a closely related task gives Spearman {Spearman(transfer):F3}");
     }
 

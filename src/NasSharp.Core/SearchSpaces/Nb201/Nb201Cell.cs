@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace NasSharp.SearchSpaces.Nb201;
 
 /// <summary>
@@ -33,55 +31,11 @@ public sealed record Nb201Cell
 
     /// <summary>Parses <c>|op~0|+|op~0|op~1|+|op~0|op~1|op~2|</c>.</summary>
     /// <exception cref="ArchitectureFormatException">The text is not a cell string; the message says where.</exception>
-    public static Nb201Cell Parse(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        string s = text.Trim();
-        string[] groups = s.Split('+');
-        if (groups.Length != 3)
-            throw Error(text, $"expected 3 node groups separated by '+', found {groups.Length}");
-        var result = new int[Edges.Count];
-        int edge = 0;
-        for (int node = 1; node <= 3; node++)
-        {
-            string g = groups[node - 1];
-            if (g.Length < 2 || g[0] != '|' || g[^1] != '|')
-                throw Error(text, $"node group {node} '{g}' must start and end with '|'");
-            string[] items = g[1..^1].Split('|');
-            if (items.Length != node)
-                throw Error(text, $"node {node} must have {node} incoming edge(s), found {items.Length} in '{g}'");
-            for (int j = 0; j < node; j++)
-            {
-                string item = items[j];
-                int tilde = item.LastIndexOf('~');
-                if (tilde < 0)
-                    throw Error(text, $"edge '{item}' must look like op~{j}");
-                string op = item[..tilde], source = item[(tilde + 1)..];
-                if (source != j.ToString(System.Globalization.CultureInfo.InvariantCulture))
-                    throw Error(text, $"edge '{item}' of node {node}: expected source node {j}, found '{source}'");
-                int opIndex = IndexOfOperation(op);
-                if (opIndex < 0)
-                    throw Error(text, $"unknown operation '{op}'; expected one of {string.Join(", ", Operations)}");
-                result[edge++] = opIndex;
-            }
-        }
-        return new Nb201Cell(result);
-    }
+    public static Nb201Cell Parse(string text) =>
+        new(FourNodeCell.ParseOperations(text, Operations, what => Error(text, what)));
 
     /// <summary>The canonical string.</summary>
-    public override string ToString()
-    {
-        var sb = new StringBuilder();
-        int edge = 0;
-        for (int node = 1; node <= 3; node++)
-        {
-            if (node > 1) sb.Append('+');
-            sb.Append('|');
-            for (int j = 0; j < node; j++)
-                sb.Append(Operations[ops[edge++]]).Append('~').Append(j).Append('|');
-        }
-        return sb.ToString();
-    }
+    public override string ToString() => FourNodeCell.Format(ops.Select(o => Operations[o]));
 
     /// <summary>
     /// Key shared by all cells that compute the same function, following NAS-Bench-201's own de-isomorphism:
@@ -117,13 +71,6 @@ public sealed record Nb201Cell
 
     /// <inheritdoc/>
     public override int GetHashCode() => ops.Aggregate(17, (h, o) => h * 7 + o);
-
-    private static int IndexOfOperation(string op)
-    {
-        for (int i = 0; i < Operations.Count; i++)
-            if (Operations[i] == op) return i;
-        return -1;
-    }
 
     private static ArchitectureFormatException Error(string text, string what) =>
         new($"Invalid NB201 cell string '{text}': {what}. Expected a string like " +

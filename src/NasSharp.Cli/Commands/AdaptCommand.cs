@@ -1,0 +1,145 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using NasSharp.Cli.Output;
+using NasSharp.Data;
+using NasSharp.Encodings;
+using NasSharp.Graphs;
+using NasSharp.Meta;
+using NasSharp.SearchSpaces;
+using NasSharp.Tasks;
+using NasSharp.Unified;
+using Spectre.Console;
+using TorchSharp;
+
+namespace NasSharp.Cli.Commands;
+
+/// <summary>
+/// <c>nassharp adapt</c>: fine-tune a meta-trained MP-NAS predictor on a user's K measured architectures
+/// (mp-nas §3.2 "Meta-testing with fine-tuning") and score every architecture of the space with it.
+/// </summary>
+public static class AdaptCommand
+{
+    /// <summary>Graphs encoded and scored at a time, so that memory stays bounded on NB101's 423,624-cell pool.</summary>
+    public const int ChunkSize = 4096;
+
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var space = SharedOptions.Space();
+        space.Description += " The space of the support architectures and of the architectures scored.";
+        var model = new Option<string>("--model") { Description = "Meta-trained model written by 'nassharp meta-train'.", Required = true };
+        var support = new Option<string>("--support")
+        {
+            Description = $"CSV of your measured architectures: header '{SupportSetCsv.Header}', then one row per architecture in the " +
+                          "space's canonical string with its measured value (a number, '.' as the decimal point). A header-only " +
+                          "file (K = 0) scores zero-shot.",
+            Required = true,
+        };
+        var lowerIsBetter = new Option<bool>("--lower-is-better")
+        {
+            Description = "The support values are lower-is-better (latency, error, loss); they are negated so that higher scores are better.",
+        };
+        var output = new Option<string>("--out")
+        {
+            Description = "CSV to write: arch,score for every architecture of the space (higher = better, in z-scored units of the " +
+                          "support values), written atomically.",
+            Required = true,
+        };
+        var seed = SharedOptions.Seed();
+        seed.Description = "Seed of fine-tuning dropout and of the cross-validation folds that choose the step count.";
+        var threads = MetaCommands.Threads();
+        var data = SharedOptions.Data();
+        var noProgress = SharedOptions.NoProgress();
+        var command = new Command("adapt",
+            "Adapt a meta-trained predictor to your task from K measured architectures and score every architecture of the space.")
+        {
+            space, model, support, lowerIsBetter, output, seed, threads, data, noProgress,
+        };
+        command.SetAction(pr => CommandRunner.Run(pr, () =>
+        {
+            torch.set_num_threads(pr.GetValue(threads));
+            var searchSpace = SearchSpaceCatalog.Get(pr.GetValue(space)!);
+            bool lower = pr.GetValue(lowerIsBetter);
+            var (archs, values) = SupportSetCsv.Read(pr.GetValue(support)!, searchSpace, lower);
+            string modelPath = pr.GetValue(model)!;
+            using var meta = MetaModel.Load(modelPath);
+            // A network of another width would fail inside native matmul, which aborts the process (SPEC §5).
+            if (meta.Metadata.NodeTypes != UnifiedVocabulary.Count)
+                throw new ArgumentException(
+                    $"'{modelPath}' reads {meta.Metadata.NodeTypes} node types, not the {UnifiedVocabulary.Count} of the unified encoding adapt uses.");
+            var encoder = new UnifiedEncoder(searchSpace);
+            var clock = Stopwatch.StartNew();
+            using var supportBatch = GraphBatch.Create([.. archs.Select(encoder.Encode)], UnifiedVocabulary.Count, UnifiedEncoder.MaxNodes);
+            using var predictor = MetaTester.Adapt(meta, supportBatch, values, seed: pr.GetValue(seed));
+            double adaptSeconds = clock.Elapsed.TotalSeconds;
+
+            var pool = BenchmarkAccess.LoadPool(() => DataRoot.Resolve(pr.GetValue(data)), searchSpace);
+            clock.Restart();
+            double[] scores = ProgressReporter.Run($"score {pool.Count:N0} {searchSpace.Name} architectures", (pool.Count + ChunkSize - 1) / ChunkSize,
+                pr.GetValue(noProgress), pr.InvocationConfiguration.Error, report => Score(predictor, encoder, pool, report));
+            double scoreSeconds = clock.Elapsed.TotalSeconds;
+            string path = pr.GetValue(output)!;
+            PredictCommand.WriteScores(path, pool, scores);
+
+            AnsiConsole.MarkupLineInterpolated($"K = {archs.Count} support architectures: {Describe(predictor, values)} ({adaptSeconds:F1} s).");
+            AnsiConsole.Write(TopTable(searchSpace, pool, scores, archs, values, lower));
+            AnsiConsole.MarkupLineInterpolated(
+                $"Scored {pool.Count:N0} {searchSpace.Name} architectures in {scoreSeconds:F1} s → [green]{path}[/] (arch,score; higher = better).");
+            return 0;
+        }));
+        return command;
+    }
+
+    /// <summary>
+    /// Scores every architecture of <paramref name="pool"/>, encoding and batching <see cref="ChunkSize"/> at a time;
+    /// reports the chunks done.
+    /// </summary>
+    /// <exception cref="ArchitectureFormatException">A pool string that is not an architecture of the encoder's space.</exception>
+    public static double[] Score(MetaPredictor predictor, UnifiedEncoder encoder, IReadOnlyList<string> pool, Action<int> report)
+    {
+        var scores = new double[pool.Count];
+        var graphs = new CellGraph[ChunkSize];
+        for (int start = 0, chunk = 1; start < pool.Count; start += ChunkSize, chunk++)
+        {
+            int n = Math.Min(ChunkSize, pool.Count - start);
+            for (int i = 0; i < n; i++) graphs[i] = encoder.Encode(pool[start + i]);
+            using var batch = GraphBatch.Create(new ArraySegment<CellGraph>(graphs, 0, n), UnifiedVocabulary.Count, UnifiedEncoder.MaxNodes);
+            predictor.Predict(batch).CopyTo(scores, start);
+            report(chunk);
+        }
+        return scores;
+    }
+
+    /// <summary>What fine-tuning did, in the terms of <see cref="MetaTester"/>'s edge cases.</summary>
+    private static string Describe(MetaPredictor predictor, IReadOnlyList<double> values)
+    {
+        if (values.Count == 0) return "zero-shot (header-only support file): the meta-trained weights score the space unchanged";
+        if (predictor.Steps == 0)
+            return "zero-shot: " + (values.Count == 1 ? "one architecture carries" : "support values that are all equal carry") +
+                   " no order, so the meta-trained weights score the space unchanged";
+        if (predictor.CrossValidatedSpearman.Count == 0)
+            return $"fine-tuned {predictor.Steps} steps (K = 2 is too few to cross-validate: the smallest candidate count)";
+        var cv = predictor.CrossValidatedSpearman;
+        string candidates = string.Join(", ", cv.OrderBy(p => p.Key).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key}: {p.Value:F3}")));
+        return string.Create(CultureInfo.InvariantCulture,
+            $"fine-tuned {predictor.Steps} steps, chosen by cross-validated Spearman {cv[predictor.Steps]:F3} on the support set (steps: Spearman {candidates})");
+    }
+
+    /// <summary>The five best-scored architectures, with the value measured for any that is in the support set.</summary>
+    private static Table TopTable(ISearchSpace space, IReadOnlyList<string> pool, double[] scores, IReadOnlyList<string> archs,
+        IReadOnlyList<double> values, bool lowerIsBetter)
+    {
+        var measured = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (int i = 0; i < archs.Count; i++) measured[archs[i]] = lowerIsBetter ? -values[i] : values[i];
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("#", "architecture", "score", "measured");
+        int rank = 0;
+        foreach (int i in Enumerable.Range(0, pool.Count).OrderByDescending(i => scores[i]).Take(5))
+        {
+            // Support strings are canonical; pool strings are looked up in the same form.
+            string value = measured.TryGetValue(space.Canonicalize(pool[i]), out double v) ? v.ToString("G6", CultureInfo.InvariantCulture) : "";
+            table.AddRow($"{++rank}", Markup.Escape(pool[i]), scores[i].ToString("F3", CultureInfo.InvariantCulture), value);
+        }
+        return table;
+    }
+}

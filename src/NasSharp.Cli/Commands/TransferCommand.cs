@@ -1,0 +1,211 @@
+using System.CommandLine;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using NasSharp.Cli.Output;
+using NasSharp.Data;
+using NasSharp.Evaluation;
+using NasSharp.Meta;
+using NasSharp.Tasks;
+using Spectre.Console;
+
+namespace NasSharp.Cli.Commands;
+
+/// <summary>
+/// <c>nassharp transfer</c>: the few-shot protocol of mp-nas §4. For each held-out task, MP-NAS is meta-trained on the
+/// other tasks (or on all of them when the held-out task is not among them: cross-space transfer), then adapted to K
+/// seeded support architectures, next to the random-init and naive-transfer baselines on the same support sets.
+/// </summary>
+public static class TransferCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var tasks = new Option<string[]>("--tasks")
+        {
+            Description = "Comma-separated meta-training tasks. Default: the 7 NB201 tasks of the paper.",
+            CustomParser = MetaTrainCommand.ParseTaskNames,
+            DefaultValueFactory = _ => [.. TaskCatalog.Nb201Paper.Select(t => t.Name)],
+        };
+        var heldOut = new Option<string[]>("--held-out")
+        {
+            Description = "Comma-separated tasks to adapt to. A task in --tasks is left out of its own meta-training (leave-one-out); " +
+                          "any other task (e.g. tb101/jigsaw after NB201 tasks) is a transfer target of a model meta-trained on all --tasks. " +
+                          "Default: every task of --tasks in turn.",
+            CustomParser = MetaTrainCommand.ParseTaskNames,
+            DefaultValueFactory = _ => [],
+        };
+        var ks = new Option<int[]>("--k")
+        {
+            Description = "Comma-separated support sizes K (0 = zero-shot). Default: 5.",
+            CustomParser = ParseCounts,
+            DefaultValueFactory = _ => [5],
+        };
+        var runs = SharedOptions.Positive(new Option<int>("--runs") { Description = "Runs (support draws) per task and K.", DefaultValueFactory = _ => 10 });
+        var methods = new Option<string[]>("--methods")
+        {
+            Description = $"Comma-separated methods: {string.Join(", ", TransferProtocol.Methods)}. Default: all.",
+            CustomParser = r => ParseMethods(r, string.Join(",", r.Tokens.Select(t => t.Value))),
+            DefaultValueFactory = _ => [.. TransferProtocol.Methods],
+        };
+        var algo = new Option<string?>("--algo") { Description = "Meta-learner: boil, maml, fomaml, anil. Default: the profile's (boil)." };
+        algo.AcceptOnlyFromAmong([.. MetaTrainCommand.Algorithms]);
+        var profile = new Option<string>("--profile") { Description = "Meta-training profile: cpu (default) or paper.", DefaultValueFactory = _ => "cpu" };
+        var metaEpochs = SharedOptions.Positive(new Option<int>("--meta-epochs")
+        {
+            Description = "Override the profile's meta-training epochs (for quick trials; results are then not the profile's).",
+        });
+        profile.AcceptOnlyFromAmong([.. MetaTrainingConfig.Names]);
+        var seed = SharedOptions.Seed();
+        seed.Description = "Seed of meta-training, baselines and support draws (run r draws with seed + r).";
+        var output = new Option<string>("--out")
+        {
+            Description = "Folder for transfer.json (checkpointed after every run; a rerun resumes), transfer.csv, transfer.png and " +
+                          "the meta-trained models (models/, each resumable from its checkpoint).",
+            Required = true,
+        };
+        var data = SharedOptions.Data();
+        var noProgress = SharedOptions.NoProgress();
+        var threads = MetaCommands.Threads();
+        var command = new Command("transfer",
+            "Few-shot transfer to held-out tasks (mp-nas Tables 2-6): MP-NAS vs random init vs naive transfer, Spearman on the unseen architectures.")
+        {
+            tasks, heldOut, ks, runs, methods, algo, profile, metaEpochs, seed, output, data, threads, noProgress,
+        };
+        command.SetAction(pr => CommandRunner.Run(pr, () =>
+        {
+            TorchSharp.torch.set_num_threads(pr.GetValue(threads));
+            string[] pool = pr.GetValue(tasks)!;
+            string[] targets = pr.GetValue(heldOut) is { Length: > 0 } given ? given : pool;
+            var config = MetaTrainingConfig.Get(pr.GetValue(profile)!);
+            if (pr.GetValue(algo) is { } name) config = config with { Algorithm = Enum.Parse<MetaAlgorithm>(name, ignoreCase: true) };
+            if (pr.GetResult(metaEpochs) is { Implicit: false }) config = config with { Epochs = pr.GetValue(metaEpochs) };
+            int s = pr.GetValue(seed), runCount = pr.GetValue(runs);
+            int[] kValues = pr.GetValue(ks)!;
+            string[] chosen = pr.GetValue(methods)!;
+            string folder = pr.GetValue(output)!;
+            var protocol = new TransferProtocol(new MetaTestConfig(), config.Network, TransferProtocol.DefaultPretraining);
+            var report = new TransferReport(folder, Config(pool, targets, kValues, runCount, chosen, config, protocol, s));
+
+            using var all = MetaTaskLoader.Load(DataRoot.Resolve(pr.GetValue(data)), [.. pool.Union(targets)]);
+            var byName = all.Tasks.ToDictionary(t => t.Name);
+            var pretrained = new Dictionary<string, MetaGcn>();
+            int perTask = kValues.Length * runCount * chosen.Length;
+            try
+            {
+                ProgressReporter.Run($"transfer to {targets.Length} task(s)", targets.Length * (config.Epochs + perTask),
+                    pr.GetValue(noProgress), pr.InvocationConfiguration.Error, advance =>
+                    {
+                        for (int t = 0; t < targets.Length; t++)
+                        {
+                            int offset = t * (config.Epochs + perTask);
+                            string[] sources = [.. pool.Where(n => n != targets[t])];
+                            var task = byName[targets[t]];
+                            using var model = chosen.Contains("mp-nas")
+                                ? MetaModelFor(folder, sources, byName, config, s, e => advance(offset + e))
+                                : null;
+                            int done = 0;
+                            foreach (int k in kValues)
+                                for (int r = 0; r < runCount; r++)
+                                    foreach (string method in chosen)
+                                    {
+                                        advance(offset + config.Epochs + ++done);
+                                        if (report.Has(task.Name, method, k, r)) continue;
+                                        report.Add(method switch
+                                        {
+                                            "mp-nas" => protocol.MpNas(model!, task, k, s, r),
+                                            "random-init" => protocol.RandomInit(task, k, s, r),
+                                            _ => protocol.NaiveTransfer(sources.Select(n => Pretrained(pretrained, byName[n], protocol, s)).ToArray(), task, k, s, r),
+                                        });
+                                    }
+                        }
+                        return 0;
+                    });
+            }
+            finally
+            {
+                foreach (var network in pretrained.Values) network.Dispose();
+            }
+            report.WriteCsvAndPlot();
+            AnsiConsole.Write(report.SummaryTable());
+            AnsiConsole.MarkupLineInterpolated($"Wrote [green]{report.JsonPath}[/], transfer.csv and transfer.png.");
+            return 0;
+        }));
+        return command;
+    }
+
+    /// <summary>The meta-trained model for <paramref name="sources"/>, loaded from the output folder or trained (resumably) and saved there.</summary>
+    private static MetaModel MetaModelFor(string folder, string[] sources, Dictionary<string, MetaTask> tasks, MetaTrainingConfig config,
+        int seed, Action<int> epochDone)
+    {
+        // One file per source set: leave-one-out folds differ, cross-space targets share the model of all tasks.
+        string key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("|", sources))))[..12].ToLowerInvariant();
+        string path = Path.Combine(folder, "models", $"meta-{key}.model");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        if (File.Exists(path))
+        {
+            var model = MetaModel.Load(path);
+            if (model.Metadata.SourceTasks.SequenceEqual(sources) && model.Metadata.Training == config && model.Metadata.Seed == seed)
+            {
+                epochDone(config.Epochs);
+                return model;
+            }
+            model.Dispose();
+            throw new InvalidDataException($"'{path}' was meta-trained with other settings; delete it or choose another --out folder.");
+        }
+        var trained = MetaTrainer.Train([.. sources.Select(n => tasks[n])], config, seed, path + MetaTrainCommand.CheckpointSuffix,
+            r => epochDone(r.Epoch));
+        trained.Save(path);
+        File.Delete(path + MetaTrainCommand.CheckpointSuffix);
+        return trained;
+    }
+
+    private static MetaGcn Pretrained(Dictionary<string, MetaGcn> cache, MetaTask source, TransferProtocol protocol, int seed)
+    {
+        if (!cache.TryGetValue(source.Name, out var network))
+            cache[source.Name] = network = MetaTester.Pretrain(source, protocol.Network, protocol.Pretraining, seed);
+        return network;
+    }
+
+    private static JsonNode Config(string[] pool, string[] targets, int[] ks, int runs, string[] methods, MetaTrainingConfig config,
+        TransferProtocol protocol, int seed) => new JsonObject
+    {
+        ["tasks"] = new JsonArray([.. pool.Select(n => (JsonNode)n)]),
+        ["held_out"] = new JsonArray([.. targets.Select(n => (JsonNode)n)]),
+        ["k"] = new JsonArray([.. ks.Select(k => (JsonNode)k)]),
+        ["runs"] = runs,
+        ["methods"] = new JsonArray([.. methods.Select(m => (JsonNode)m)]),
+        ["meta_training"] = JsonSerializer.SerializeToNode(config),
+        ["fine_tuning"] = JsonSerializer.SerializeToNode(protocol.Test),
+        ["pretraining"] = JsonSerializer.SerializeToNode(protocol.Pretraining),
+        ["seed"] = seed,
+    };
+
+    private static int[] ParseCounts(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var values = new List<int>();
+        foreach (string part in string.Join(",", result.Tokens.Select(t => t.Value)).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!int.TryParse(part, out int v) || v < 0)
+            {
+                result.AddError($"Expected support sizes as comma-separated integers ≥ 0 (e.g. 0,5,25,50); '{part}' is not one.");
+                return [];
+            }
+            values.Add(v);
+        }
+        return [.. values.Distinct()];
+    }
+
+    private static string[] ParseMethods(System.CommandLine.Parsing.ArgumentResult result, string text)
+    {
+        string[] parts = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (string part in parts)
+            if (!TransferProtocol.Methods.Contains(part))
+            {
+                result.AddError($"Unknown method '{part}'; valid: {string.Join(", ", TransferProtocol.Methods)}.");
+                return [];
+            }
+        return [.. parts.Distinct()];
+    }
+}

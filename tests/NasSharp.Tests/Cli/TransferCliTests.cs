@@ -1,0 +1,71 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using NasSharp.Cli;
+using NasSharp.Evaluation;
+using NasSharp.Tests.Meta;
+
+namespace NasSharp.Tests.Cli;
+
+/// <summary><c>transfer</c> end to end on three real TB101 tasks with a one-epoch meta-training.</summary>
+public sealed class TransferCliTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("nassharp-transfer-").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    private (int Code, string Err) Run(params string[] args)
+    {
+        using var threads = new OneTorchThread();
+        var error = new StringWriter();
+        string[] full = [.. args, "--data", TestData.Root.Path, "--no-progress"];
+        int code = new NasCli().Root.Parse(full).Invoke(new InvocationConfiguration { Output = new StringWriter(), Error = error });
+        return (code, error.ToString());
+    }
+
+    [Fact]
+    public void Leave_one_out_writes_paired_runs_and_resumes_without_redoing_them()
+    {
+        string[] args = ["transfer", "--tasks", "tb101/jigsaw,tb101/class_scene,tb101/class_object", "--held-out", "tb101/jigsaw",
+            "--k", "0,5", "--runs", "2", "--methods", "mp-nas,random-init", "--meta-epochs", "1", "--out", folder];
+        Assert.Equal(0, Run(args).Code);
+        var results = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "transfer.json")))!["results"]!.AsArray();
+        Assert.Equal(2 * 2 * 2, results.Count);
+        Assert.All(results, r => Assert.InRange(r!["spearman"]!.GetValue<double>(), -1, 1));
+        // K = 0 is zero-shot: no fine-tuning steps.
+        Assert.All(results.Where(r => r!["k"]!.GetValue<int>() == 0 && r["method"]!.GetValue<string>() == "mp-nas"),
+            r => Assert.Equal(0, r!["steps"]!.GetValue<double>()));
+        Assert.Single(Directory.GetFiles(Path.Combine(folder, "models"), "*.model"));
+        Assert.Empty(Directory.GetFiles(Path.Combine(folder, "models"), "*.checkpoint"));
+        Assert.True(new FileInfo(Path.Combine(folder, "transfer.png")).Length > 1000);
+        Assert.Equal(1 + 8, File.ReadAllLines(Path.Combine(folder, "transfer.csv")).Length);
+
+        string before = File.ReadAllText(Path.Combine(folder, "transfer.csv"));
+        Assert.Equal(0, Run(args).Code);
+        Assert.Equal(before, File.ReadAllText(Path.Combine(folder, "transfer.csv")));
+
+        string[] moreRuns = [.. args.Select((a, i) => i > 0 && args[i - 1] == "--runs" ? "3" : a)];
+        var (code, err) = Run(moreRuns);
+        Assert.Equal(2, code);
+        Assert.Contains("different experiment", err);
+    }
+
+    [Fact]
+    public void Support_sets_are_shared_by_methods_and_exclude_the_query()
+    {
+        var (support, query) = TransferProtocol.Split(20, 5, seed: 3, run: 1);
+        Assert.Equal(5, support.Length);
+        Assert.Equal(15, query.Length);
+        Assert.Empty(support.Intersect(query));
+        Assert.Equal(support, TransferProtocol.Split(20, 5, seed: 3, run: 1).Support);
+        Assert.NotEqual(support, TransferProtocol.Split(20, 5, seed: 3, run: 2).Support);
+        Assert.Empty(TransferProtocol.Split(20, 0, seed: 3, run: 1).Support);
+        Assert.Throws<ArgumentOutOfRangeException>(() => TransferProtocol.Split(20, 20, seed: 3, run: 0));
+    }
+
+    [Theory]
+    [InlineData("transfer --methods magic --out d")]
+    [InlineData("transfer --k 5,x --out d")]
+    [InlineData("transfer --held-out nb201/mnist --out d")]
+    [InlineData("transfer --runs 0 --out d")]
+    public void Bad_command_lines_are_parse_errors(string line) => Assert.NotEmpty(new NasCli().Root.Parse(line).Errors);
+}
