@@ -49,6 +49,7 @@ public static class AdaptCommand
         var seed = SharedOptions.Seed();
         seed.Description = "Seed of fine-tuning dropout and of the cross-validation folds that choose the step count.";
         var threads = MetaCommands.Threads();
+        var fineTuning = new FineTuningOptions();
         var data = SharedOptions.Data();
         var noProgress = SharedOptions.NoProgress();
         var command = new Command("adapt",
@@ -56,6 +57,7 @@ public static class AdaptCommand
         {
             space, model, support, lowerIsBetter, output, seed, threads, data, noProgress,
         };
+        foreach (var option in fineTuning.All) command.Options.Add(option);
         command.SetAction(pr => CommandRunner.Run(pr, () =>
         {
             torch.set_num_threads(pr.GetValue(threads));
@@ -71,7 +73,7 @@ public static class AdaptCommand
             var encoder = new UnifiedEncoder(searchSpace);
             var clock = Stopwatch.StartNew();
             using var supportBatch = GraphBatch.Create([.. archs.Select(encoder.Encode)], UnifiedVocabulary.Count, UnifiedEncoder.MaxNodes);
-            using var predictor = MetaTester.Adapt(meta, supportBatch, values, seed: pr.GetValue(seed));
+            using var predictor = MetaTester.Adapt(meta, supportBatch, values, fineTuning.Config(pr), pr.GetValue(seed));
             double adaptSeconds = clock.Elapsed.TotalSeconds;
 
             var pool = BenchmarkAccess.LoadPool(() => DataRoot.Resolve(pr.GetValue(data)), searchSpace);

@@ -86,21 +86,26 @@ public static class SharedOptions
         return option;
     }
 
-    /// <summary>Parses a comma-separated list of positive integers, e.g. <c>39,78,156,469</c>.</summary>
-    public static int[]? ParseSizes(ArgumentResult result)
+    /// <summary>Parses training sizes, a comma-separated list of integers ≥ 2 such as <c>39,78,156,469</c>.</summary>
+    public static int[]? ParseSizes(ArgumentResult result) => ParseIntegers(result, "training sizes", 2, "39,78,156,469");
+
+    /// <summary>
+    /// Parses a comma-separated list of distinct integers ≥ <paramref name="minimum"/> (order kept); an error names
+    /// <paramref name="what"/>, the bound and an <paramref name="example"/>.
+    /// </summary>
+    public static int[]? ParseIntegers(ArgumentResult result, string what, int minimum, string example)
     {
-        var text = string.Join(",", result.Tokens.Select(t => t.Value));
-        var sizes = new List<int>();
-        foreach (string part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        var values = new List<int>();
+        foreach (string part in string.Join(",", result.Tokens.Select(t => t.Value)).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (!int.TryParse(part, out int v) || v < 2)
+            if (!int.TryParse(part, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out int v) || v < minimum)
             {
-                result.AddError($"Expected training sizes as comma-separated integers ≥ 2 (e.g. 39,78,156,469); '{part}' is not one.");
+                result.AddError($"Expected {what} as comma-separated integers ≥ {minimum} (e.g. {example}); '{part}' is not one.");
                 return null;
             }
-            sizes.Add(v);
+            values.Add(v);
         }
-        if (sizes.Count == 0) result.AddError("Expected at least one training size.");
-        return [.. sizes];
+        if (values.Count == 0) result.AddError($"Expected at least one of the {what}.");
+        return [.. values.Distinct()];
     }
 }

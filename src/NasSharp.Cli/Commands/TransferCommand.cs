@@ -39,7 +39,7 @@ public static class TransferCommand
         var ks = new Option<int[]>("--k")
         {
             Description = "Comma-separated support sizes K (0 = zero-shot). Default: 5.",
-            CustomParser = ParseCounts,
+            CustomParser = r => SharedOptions.ParseIntegers(r, "support sizes K", 0, "0,5,25,50"),
             DefaultValueFactory = _ => [5],
         };
         var runs = SharedOptions.Positive(new Option<int>("--runs") { Description = "Runs (support draws) per task and K.", DefaultValueFactory = _ => 10 });
@@ -68,11 +68,13 @@ public static class TransferCommand
         var data = SharedOptions.Data();
         var noProgress = SharedOptions.NoProgress();
         var threads = MetaCommands.Threads();
+        var fineTuning = new FineTuningOptions();
         var command = new Command("transfer",
             "Few-shot transfer to held-out tasks (mp-nas Tables 2-6): MP-NAS vs random init vs naive transfer, Spearman on the unseen architectures.")
         {
             tasks, heldOut, ks, runs, methods, algo, profile, metaEpochs, seed, output, data, threads, noProgress,
         };
+        foreach (var option in fineTuning.All) command.Options.Add(option);
         command.SetAction(pr => CommandRunner.Run(pr, () =>
         {
             TorchSharp.torch.set_num_threads(pr.GetValue(threads));
@@ -85,7 +87,7 @@ public static class TransferCommand
             int[] kValues = pr.GetValue(ks)!;
             string[] chosen = pr.GetValue(methods)!;
             string folder = pr.GetValue(output)!;
-            var protocol = new TransferProtocol(new MetaTestConfig(), config.Network, TransferProtocol.DefaultPretraining);
+            var protocol = new TransferProtocol(fineTuning.Config(pr), config.Network, TransferProtocol.DefaultPretraining);
             var report = new TransferReport(folder, Config(pool, targets, kValues, runCount, chosen, config, protocol, s));
 
             using var all = MetaTaskLoader.Load(DataRoot.Resolve(pr.GetValue(data)), [.. pool.Union(targets)]);
@@ -181,21 +183,6 @@ public static class TransferCommand
         ["pretraining"] = JsonSerializer.SerializeToNode(protocol.Pretraining),
         ["seed"] = seed,
     };
-
-    private static int[] ParseCounts(System.CommandLine.Parsing.ArgumentResult result)
-    {
-        var values = new List<int>();
-        foreach (string part in string.Join(",", result.Tokens.Select(t => t.Value)).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (!int.TryParse(part, out int v) || v < 0)
-            {
-                result.AddError($"Expected support sizes as comma-separated integers ≥ 0 (e.g. 0,5,25,50); '{part}' is not one.");
-                return [];
-            }
-            values.Add(v);
-        }
-        return [.. values.Distinct()];
-    }
 
     private static string[] ParseMethods(System.CommandLine.Parsing.ArgumentResult result, string text)
     {

@@ -26,8 +26,8 @@ public sealed record MetaTestConfig
     public void Validate()
     {
         if (!(LearningRate > 0)) throw new ArgumentException($"LearningRate must be positive, got {LearningRate}.");
-        if (StepChoices.Count == 0 || StepChoices.Any(s => s < 1))
-            throw new ArgumentException($"StepChoices must be positive step counts, got [{string.Join(", ", StepChoices)}].");
+        if (StepChoices.Count == 0 || StepChoices.Any(s => s < 0))
+            throw new ArgumentException($"StepChoices must be step counts ≥ 0, got [{string.Join(", ", StepChoices)}].");
         if (MaxFolds < 2) throw new ArgumentException($"MaxFolds must be at least 2, got {MaxFolds}.");
         if (ChunkSize < 1) throw new ArgumentException($"ChunkSize must be at least 1, got {ChunkSize}.");
     }

@@ -100,6 +100,12 @@ public static class MetaTester
             ? choices[0]
             : choices.MaxBy(c => double.IsNaN(crossValidation[c]) ? double.NegativeInfinity : crossValidation[c]);
         Fit(model, adapted, support, TargetNormalization.Fit(values).Normalize(values), steps, config.LearningRate);
+        if (!MetaPredictor.Score(model, support, config.ChunkSize).All(double.IsFinite))
+        {
+            model.Dispose();
+            throw new ArgumentException(
+                $"Fine-tuning diverged ({steps} SGD steps at learning rate {config.LearningRate}): the predictions are not finite. Use a lower learning rate.");
+        }
         return new MetaPredictor(model, steps, crossValidation, config.ChunkSize);
     }
 
@@ -133,26 +139,36 @@ public static class MetaTester
             }
         }
         var truth = values.ToArray();
-        return choices.ToDictionary(c => c, c => RankCorrelation.Spearman(outOfFold[c], truth));
+        // A step count whose fine-tuning diverged (too high a learning rate) scores NaN, so it is never chosen.
+        return choices.ToDictionary(c => c, c => outOfFold[c].All(double.IsFinite) ? RankCorrelation.Spearman(outOfFold[c], truth) : double.NaN);
     }
 
     /// <summary>Full-batch SGD on the MSE, updating only the <paramref name="adapted"/> parameters (dropout on).</summary>
+    /// <remarks>
+    /// The update is written out rather than using <c>optim.SGD</c>: that optimizer converts the step size to a
+    /// temporary native Scalar on every call, and a transfer run (hundreds of thousands of steps) crashed once with a
+    /// corrupt Scalar inside it. Here one Scalar lives, referenced, for the whole fit.
+    /// </remarks>
     private static void Fit(MetaGcn model, bool[] adapted, GraphBatch batch, float[] targets, int steps, double learningRate)
     {
         var parameters = model.parameters().ToArray();
         // Freezing the rest also spares backward the work of their gradients (ANIL's body, BOIL's head).
         for (int i = 0; i < parameters.Length; i++) parameters[i].requires_grad = adapted[i];
-        using var optimizer = optim.SGD(parameters.Where((_, i) => adapted[i]), learningRate: learningRate);
+        var trained = parameters.Where((_, i) => adapted[i]).ToArray();
         using var y = tensor(targets, dtype: parameters[0].dtype);
+        using var descent = (-learningRate).ToScalar();
         model.train();
         for (int step = 0; step < steps; step++)
         {
             using var scope = NewDisposeScope();
-            optimizer.zero_grad();
+            foreach (var p in trained) p.grad?.zero_();
             var loss = F.mse_loss(model.call(batch), y);
             loss.backward();
-            optimizer.step();
+            using (no_grad())
+                foreach (var p in trained)
+                    if (p.grad is { } grad) p.add_(grad, descent);
         }
+        GC.KeepAlive(descent);
         model.eval();
     }
 }

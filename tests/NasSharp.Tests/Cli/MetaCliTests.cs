@@ -124,7 +124,21 @@ public sealed class MetaCliTests : IDisposable
     [InlineData("meta-train --model m --threads 0")]
     [InlineData("adapt --model m --space nb999 --support s --out o")]
     [InlineData("adapt --model m --space nb201 --out o")]
+    [InlineData("adapt --model m --space nb201 --support s --out o --finetune-lr 0")]
+    [InlineData("adapt --model m --space nb201 --support s --out o --finetune-lr -0.01")]
+    [InlineData("adapt --model m --space nb201 --support s --out o --finetune-steps 5,-1")]
+    [InlineData("transfer --out o --finetune-steps 5,ten")]
     public void Bad_command_lines_are_parse_errors(string line) => Assert.NotEmpty(Root().Parse(line).Errors);
+
+    [Fact]
+    public void Fine_tuning_options_name_the_bad_value()
+    {
+        var errors = Root().Parse("transfer --out o --finetune-steps 5,ten").Errors;
+        Assert.Contains(errors, e => e.Message.Contains("'ten'") && e.Message.Contains("--finetune-steps"));
+        errors = Root().Parse("adapt --model m --space nb201 --support s --out o --finetune-lr 0").Errors;
+        Assert.Contains(errors, e => e.Message.Contains("--finetune-lr must be a positive number, got 0"));
+        Assert.Empty(Root().Parse("transfer --out o --finetune-steps 0,5 --finetune-lr 0.02").Errors);
+    }
 
     [Fact]
     public void Unknown_task_lists_the_valid_ones()

@@ -96,6 +96,39 @@ public sealed class MetaTesterTests : IClassFixture<MetaTesterFixture>, IDisposa
     }
 
     [Fact]
+    public void Zero_steps_is_a_candidate_that_keeps_the_meta_learned_weights()
+    {
+        var (support, values) = Support(6, 28);
+        using var _ = support;
+        using var empty = SyntheticTasks.Batch([]);
+        using var zeroShot = MetaTester.Adapt(model, empty, []);
+        using var fixedZero = MetaTester.Adapt(model, support, values, new MetaTestConfig { StepChoices = [0] }, seed: 4);
+        Assert.Equal(0, fixedZero.Steps);
+        Assert.Equal(zeroShot.Predict(test), fixedZero.Predict(test));
+
+        // The zero-step candidate is scored like the others: the Spearman of the unchanged model on the support set.
+        using var withZero = MetaTester.Adapt(model, support, values, new MetaTestConfig { StepChoices = [0, 5, 10] }, seed: 4);
+        Assert.Equal(RankCorrelation.Spearman(zeroShot.Predict(support), values), withZero.CrossValidatedSpearman[0], 12);
+        Assert.Throws<ArgumentException>(() => MetaTester.Adapt(model, support, values, new MetaTestConfig { StepChoices = [-1, 5] }));
+    }
+
+    [Fact]
+    public void A_diverging_learning_rate_is_never_chosen_and_fails_clearly_when_forced()
+    {
+        var (support, values) = Support(6, 29);
+        using var _ = support;
+        var huge = new MetaTestConfig { LearningRate = 1e6, StepChoices = [0, 20] };
+        using var fallback = MetaTester.Adapt(model, support, values, huge, seed: 5);
+        Assert.Equal(0, fallback.Steps);
+        Assert.True(double.IsNaN(fallback.CrossValidatedSpearman[20]));
+
+        var forced = huge with { StepChoices = [20] };
+        var error = Assert.Throws<ArgumentException>(() => MetaTester.Adapt(model, support, values, forced, seed: 5));
+        Assert.Contains("diverged", error.Message);
+        Assert.Contains("lower learning rate", error.Message);
+    }
+
+    [Fact]
     public void Mismatched_support_is_an_argument_error()
     {
         var (support, values) = Support(5, 26);
