@@ -49,7 +49,7 @@ public static class AdaptCommand
         var seed = SharedOptions.Seed();
         seed.Description = "Seed of fine-tuning dropout and of the cross-validation folds that choose the step count.";
         var threads = MetaCommands.Threads();
-        var fineTuning = new FineTuningOptions();
+        var fineTuning = FineTuningOptions.MpNas();
         var data = SharedOptions.Data();
         var noProgress = SharedOptions.NoProgress();
         var command = new Command("adapt",

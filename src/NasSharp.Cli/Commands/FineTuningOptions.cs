@@ -5,40 +5,58 @@ using NasSharp.Meta;
 namespace NasSharp.Cli.Commands;
 
 /// <summary>
-/// The meta-test fine-tuning options shared by <c>adapt</c> and <c>transfer</c> (<c>--finetune-lr</c>,
-/// <c>--finetune-steps</c>), and their translation into a <see cref="MetaTestConfig"/>.
+/// Meta-test fine-tuning options (<c>--PREFIX-optimizer</c>, <c>--PREFIX-lr</c>, <c>--PREFIX-steps</c>) and their
+/// translation into a <see cref="MetaTestConfig"/>. <c>adapt</c> and <c>transfer</c> use the <c>finetune</c> set for
+/// MP-NAS; <c>transfer</c> adds a <c>baseline</c> set for random init and naive transfer.
 /// </summary>
 public sealed class FineTuningOptions
 {
-    private static readonly MetaTestConfig Defaults = new();
+    private readonly MetaTestConfig defaults;
+    private readonly Option<FineTuningOptimizer> optimizer;
+    private readonly Option<double> learningRate;
+    private readonly Option<int[]> steps;
 
-    private readonly Option<double> learningRate = new("--finetune-lr")
+    /// <summary>Creates the options named <c>--<paramref name="prefix"/>-…</c>, describing what they fine-tune.</summary>
+    public FineTuningOptions(string prefix, MetaTestConfig defaults, string what)
     {
-        Description = $"SGD learning rate of fine-tuning on the support set (default {Defaults.LearningRate.ToString(CultureInfo.InvariantCulture)}).",
-        DefaultValueFactory = _ => Defaults.LearningRate,
-    };
-    private readonly Option<int[]> steps = new("--finetune-steps")
-    {
-        Description = $"Comma-separated candidate step counts; cross-validated Spearman on the support set picks one " +
-                      $"(default {string.Join(",", Defaults.StepChoices)}, the paper's grid). A single value fixes the count; 0 is zero-shot.",
-        CustomParser = r => SharedOptions.ParseIntegers(r, "--finetune-steps step counts", 0, "0,5,10,20,50,100; 0 keeps the meta-learned weights"),
-        DefaultValueFactory = _ => [.. Defaults.StepChoices],
-    };
-
-    /// <summary>Creates the options.</summary>
-    public FineTuningOptions() =>
+        this.defaults = defaults;
+        optimizer = new($"--{prefix}-optimizer")
+        {
+            Description = $"Optimizer of {what}: Sgd or Adam (default {defaults.Optimizer}).",
+            DefaultValueFactory = _ => defaults.Optimizer,
+        };
+        learningRate = new($"--{prefix}-lr")
+        {
+            Description = $"Learning rate of {what} (default {defaults.LearningRate.ToString(CultureInfo.InvariantCulture)}).",
+            DefaultValueFactory = _ => defaults.LearningRate,
+        };
+        steps = new($"--{prefix}-steps")
+        {
+            Description = $"Comma-separated candidate step counts of {what}; cross-validated Spearman on the support set picks one " +
+                          $"(default {string.Join(",", defaults.StepChoices)}). A single value fixes the count; 0 keeps the starting weights.",
+            CustomParser = r => SharedOptions.ParseIntegers(r, $"--{prefix}-steps step counts", 0, "0,5,10,20,50,100"),
+            DefaultValueFactory = _ => [.. defaults.StepChoices],
+        };
         learningRate.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<double>() is var v && !(v > 0 && double.IsFinite(v)))
-                r.AddError($"--finetune-lr must be a positive number, got {v.ToString(CultureInfo.InvariantCulture)}.");
+                r.AddError($"{learningRate.Name} must be a positive number, got {v.ToString(CultureInfo.InvariantCulture)}.");
         });
+    }
+
+    /// <summary>MP-NAS's fine-tuning options (<c>--finetune-…</c>), defaulting to <see cref="MetaTestConfig"/>'s paper set-up.</summary>
+    public static FineTuningOptions MpNas() => new("finetune", new MetaTestConfig(), "fine-tuning the meta-trained model on the support set");
+
+    /// <summary>The baselines' fine-tuning options (<c>--baseline-…</c>), defaulting to <see cref="MetaTestConfig.Baseline"/>.</summary>
+    public static FineTuningOptions Baselines() => new("baseline", MetaTestConfig.Baseline, "training the random-init and naive-transfer baselines on the support set");
 
     /// <summary>Every option, to add to a command.</summary>
-    public IEnumerable<Option> All => [learningRate, steps];
+    public IEnumerable<Option> All => [optimizer, learningRate, steps];
 
     /// <summary>The fine-tuning configuration the user chose.</summary>
-    public MetaTestConfig Config(ParseResult pr) => new()
+    public MetaTestConfig Config(ParseResult pr) => defaults with
     {
+        Optimizer = pr.GetValue(optimizer),
         LearningRate = pr.GetValue(learningRate),
         StepChoices = pr.GetValue(steps)!,
     };

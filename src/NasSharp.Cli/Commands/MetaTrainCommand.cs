@@ -16,9 +16,6 @@ namespace NasSharp.Cli.Commands;
 /// </summary>
 public static class MetaTrainCommand
 {
-    /// <summary>Values of <c>--algo</c>: the <see cref="MetaAlgorithm"/> names in lower case.</summary>
-    public static IReadOnlyList<string> Algorithms { get; } = [.. Enum.GetNames<MetaAlgorithm>().Select(n => n.ToLowerInvariant())];
-
     /// <summary>Suffix of the checkpoint file written beside <c>--model</c>.</summary>
     public const string CheckpointSuffix = ".checkpoint";
 
@@ -38,19 +35,7 @@ public static class MetaTrainCommand
             CustomParser = ParseTaskNames,
             DefaultValueFactory = _ => [],
         };
-        var algo = new Option<string?>("--algo")
-        {
-            Description = "Meta-learner: boil (the paper's; the inner loop adapts the body, the head stays frozen), maml (second order, " +
-                          "adapts everything), fomaml (first-order MAML), anil (adapts only the head). Default: the profile's (boil).",
-        };
-        algo.AcceptOnlyFromAmong([.. Algorithms]);
-        var profile = new Option<string>("--profile")
-        {
-            Description = "Meta-training profile: cpu = GCN 4 x 128, 60 epochs of 50 outer steps, support/query 16 (about 9 min for " +
-                          "6 NB201 tasks on 2 cores); paper = the paper's GCN 4 x 600, 400 epochs of 122 steps, support/query 64 (GPU scale).",
-            DefaultValueFactory = _ => "cpu",
-        };
-        profile.AcceptOnlyFromAmong([.. MetaTrainingConfig.Names]);
+        var training = new MetaTrainingOptions();
         var model = new Option<string>("--model")
         {
             Description = $"Where to write the meta-trained model (atomically). Progress is checkpointed to MODEL{CheckpointSuffix} as it goes; " +
@@ -65,13 +50,13 @@ public static class MetaTrainCommand
         var command = new Command("meta-train",
             "Meta-train the MP-NAS predictor (MAML / FoMAML / BOIL / ANIL) across NAS tasks and save it for 'nassharp adapt'.")
         {
-            tasks, exclude, algo, profile, model, seed, threads, data, noProgress,
+            tasks, exclude, model, seed, threads, data, noProgress,
         };
+        foreach (var option in training.All) command.Options.Add(option);
         command.SetAction(pr => CommandRunner.Run(pr, () =>
         {
             string[] names = Remaining(pr.GetValue(tasks)!, pr.GetValue(exclude)!);
-            var config = MetaTrainingConfig.Get(pr.GetValue(profile)!);
-            if (pr.GetValue(algo) is { } name) config = config with { Algorithm = Enum.Parse<MetaAlgorithm>(name, ignoreCase: true) };
+            var config = training.Config(pr);
             string path = pr.GetValue(model)!, checkpoint = path + CheckpointSuffix;
             int s = pr.GetValue(seed);
             torch.set_num_threads(pr.GetValue(threads));

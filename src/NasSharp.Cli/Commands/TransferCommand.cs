@@ -49,14 +49,7 @@ public static class TransferCommand
             CustomParser = r => ParseMethods(r, string.Join(",", r.Tokens.Select(t => t.Value))),
             DefaultValueFactory = _ => [.. TransferProtocol.Methods],
         };
-        var algo = new Option<string?>("--algo") { Description = "Meta-learner: boil, maml, fomaml, anil. Default: the profile's (boil)." };
-        algo.AcceptOnlyFromAmong([.. MetaTrainCommand.Algorithms]);
-        var profile = new Option<string>("--profile") { Description = "Meta-training profile: cpu (default) or paper.", DefaultValueFactory = _ => "cpu" };
-        var metaEpochs = SharedOptions.Positive(new Option<int>("--meta-epochs")
-        {
-            Description = "Override the profile's meta-training epochs (for quick trials; results are then not the profile's).",
-        });
-        profile.AcceptOnlyFromAmong([.. MetaTrainingConfig.Names]);
+        var training = new MetaTrainingOptions();
         var seed = SharedOptions.Seed();
         seed.Description = "Seed of meta-training, baselines and support draws (run r draws with seed + r).";
         var output = new Option<string>("--out")
@@ -68,26 +61,25 @@ public static class TransferCommand
         var data = SharedOptions.Data();
         var noProgress = SharedOptions.NoProgress();
         var threads = MetaCommands.Threads();
-        var fineTuning = new FineTuningOptions();
+        var fineTuning = FineTuningOptions.MpNas();
+        var baselineTuning = FineTuningOptions.Baselines();
         var command = new Command("transfer",
             "Few-shot transfer to held-out tasks (mp-nas Tables 2-6): MP-NAS vs random init vs naive transfer, Spearman on the unseen architectures.")
         {
-            tasks, heldOut, ks, runs, methods, algo, profile, metaEpochs, seed, output, data, threads, noProgress,
+            tasks, heldOut, ks, runs, methods, seed, output, data, threads, noProgress,
         };
-        foreach (var option in fineTuning.All) command.Options.Add(option);
+        foreach (var option in training.All.Concat(fineTuning.All).Concat(baselineTuning.All)) command.Options.Add(option);
         command.SetAction(pr => CommandRunner.Run(pr, () =>
         {
             TorchSharp.torch.set_num_threads(pr.GetValue(threads));
             string[] pool = pr.GetValue(tasks)!;
             string[] targets = pr.GetValue(heldOut) is { Length: > 0 } given ? given : pool;
-            var config = MetaTrainingConfig.Get(pr.GetValue(profile)!);
-            if (pr.GetValue(algo) is { } name) config = config with { Algorithm = Enum.Parse<MetaAlgorithm>(name, ignoreCase: true) };
-            if (pr.GetResult(metaEpochs) is { Implicit: false }) config = config with { Epochs = pr.GetValue(metaEpochs) };
+            var config = training.Config(pr);
             int s = pr.GetValue(seed), runCount = pr.GetValue(runs);
             int[] kValues = pr.GetValue(ks)!;
             string[] chosen = pr.GetValue(methods)!;
             string folder = pr.GetValue(output)!;
-            var protocol = new TransferProtocol(fineTuning.Config(pr), config.Network, TransferProtocol.DefaultPretraining);
+            var protocol = new TransferProtocol(fineTuning.Config(pr), baselineTuning.Config(pr), config.Network, TransferProtocol.DefaultPretraining);
             var report = new TransferReport(folder, Config(pool, targets, kValues, runCount, chosen, config, protocol, s));
 
             using var all = MetaTaskLoader.Load(DataRoot.Resolve(pr.GetValue(data)), [.. pool.Union(targets)]);
@@ -170,6 +162,9 @@ public static class TransferCommand
         return network;
     }
 
+    /// <summary>Enums by name, so that transfer.json says "Boil" and "Adam".</summary>
+    private static readonly JsonSerializerOptions Readable = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
     private static JsonNode Config(string[] pool, string[] targets, int[] ks, int runs, string[] methods, MetaTrainingConfig config,
         TransferProtocol protocol, int seed) => new JsonObject
     {
@@ -178,9 +173,10 @@ public static class TransferCommand
         ["k"] = new JsonArray([.. ks.Select(k => (JsonNode)k)]),
         ["runs"] = runs,
         ["methods"] = new JsonArray([.. methods.Select(m => (JsonNode)m)]),
-        ["meta_training"] = JsonSerializer.SerializeToNode(config),
-        ["fine_tuning"] = JsonSerializer.SerializeToNode(protocol.Test),
-        ["pretraining"] = JsonSerializer.SerializeToNode(protocol.Pretraining),
+        ["meta_training"] = JsonSerializer.SerializeToNode(config, Readable),
+        ["fine_tuning"] = JsonSerializer.SerializeToNode(protocol.Test, Readable),
+        ["baseline_fine_tuning"] = JsonSerializer.SerializeToNode(protocol.BaselineTest, Readable),
+        ["pretraining"] = JsonSerializer.SerializeToNode(protocol.Pretraining, Readable),
         ["seed"] = seed,
     };
 

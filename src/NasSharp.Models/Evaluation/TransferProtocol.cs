@@ -11,10 +11,11 @@ namespace NasSharp.Evaluation;
 /// a predictor is adapted to them, and Spearman ρ is computed over all the task's other architectures. The support
 /// set depends only on (seed, run), so every method of one run sees the same architectures.
 /// </summary>
-/// <param name="Test">Fine-tuning of every method (learning rate, step grid).</param>
+/// <param name="Test">MP-NAS's fine-tuning (optimizer, learning rate, step grid).</param>
+/// <param name="BaselineTest">The baselines' fine-tuning (see <see cref="MetaTestConfig.Baseline"/>).</param>
 /// <param name="Network">Network of the two baselines (the meta-trained model's shape, for a fair comparison).</param>
 /// <param name="Pretraining">Naive transfer's supervised pre-training on a source task.</param>
-public sealed record TransferProtocol(MetaTestConfig Test, MetaGcnConfig Network, TrainingConfig Pretraining)
+public sealed record TransferProtocol(MetaTestConfig Test, MetaTestConfig BaselineTest, MetaGcnConfig Network, TrainingConfig Pretraining)
 {
     /// <summary>Method names, as recorded in <see cref="TransferRun.Method"/>.</summary>
     public static readonly IReadOnlyList<string> Methods = ["mp-nas", "random-init", "naive-transfer"];
@@ -39,7 +40,7 @@ public sealed record TransferProtocol(MetaTestConfig Test, MetaGcnConfig Network
     /// <summary>Baseline "Rand. Init.": the same network trained from scratch on the support set.</summary>
     public TransferRun RandomInit(MetaTask heldOut, int k, int seed, int run) =>
         Evaluate("random-init", heldOut, k, seed, run, (support, values) =>
-            [MetaTester.RandomInit((int)heldOut.Graphs.Features.shape[2], Network, support, values, Test, seed + run)]);
+            [MetaTester.RandomInit((int)heldOut.Graphs.Features.shape[2], Network, support, values, BaselineTest, seed + run)]);
 
     /// <summary>
     /// Baseline "Naive Tran.": each source's pre-trained network (<see cref="MetaTester.Pretrain"/>) fine-tuned on the
@@ -49,7 +50,7 @@ public sealed record TransferProtocol(MetaTestConfig Test, MetaGcnConfig Network
     {
         if (pretrained.Count == 0) throw new ArgumentException("Naive transfer needs at least one pre-trained source network.", nameof(pretrained));
         return Evaluate("naive-transfer", heldOut, k, seed, run, (support, values) =>
-            pretrained.Select(p => MetaTester.NaiveTransfer(p, support, values, Test, seed + run)).ToArray());
+            pretrained.Select(p => MetaTester.NaiveTransfer(p, support, values, BaselineTest, seed + run)).ToArray());
     }
 
     private static TransferRun Evaluate(string method, MetaTask heldOut, int k, int seed, int run,

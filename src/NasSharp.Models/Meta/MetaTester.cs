@@ -99,12 +99,13 @@ public static class MetaTester
         int steps = crossValidation.Count == 0
             ? choices[0]
             : choices.MaxBy(c => double.IsNaN(crossValidation[c]) ? double.NegativeInfinity : crossValidation[c]);
-        Fit(model, adapted, support, TargetNormalization.Fit(values).Normalize(values), steps, config.LearningRate);
+        using (var trajectory = new Trajectory(model, adapted, support, TargetNormalization.Fit(values).Normalize(values), config))
+            trajectory.Advance(steps);
         if (!MetaPredictor.Score(model, support, config.ChunkSize).All(double.IsFinite))
         {
             model.Dispose();
             throw new ArgumentException(
-                $"Fine-tuning diverged ({steps} SGD steps at learning rate {config.LearningRate}): the predictions are not finite. Use a lower learning rate.");
+                $"Fine-tuning diverged ({steps} {config.Optimizer} steps at learning rate {config.LearningRate}): the predictions are not finite. Use a lower learning rate.");
         }
         return new MetaPredictor(model, steps, crossValidation, config.ChunkSize);
     }
@@ -127,12 +128,12 @@ public static class MetaTester
             using var heldOutIndex = tensor(heldOut.Select(i => (long)i).ToArray());
             using var trainBatch = support.Select(trainIndex);
             using var heldOutBatch = support.Select(heldOutIndex);
-            var targets = TargetNormalization.Fit(trainValues).Normalize(trainValues);
+            using var trajectory = new Trajectory(model, adapted, trainBatch, TargetNormalization.Fit(trainValues).Normalize(trainValues), config);
             int done = 0;
             foreach (int steps in choices)
             {
-                // One trajectory per fold: plain SGD is stateless, so continuing to the next count equals restarting.
-                Fit(model, adapted, trainBatch, targets, steps - done, config.LearningRate);
+                // One trajectory per fold, scored at every candidate count on the way.
+                trajectory.Advance(steps - done);
                 done = steps;
                 var scores = MetaPredictor.Score(model, heldOutBatch, config.ChunkSize);
                 for (int j = 0; j < heldOut.Length; j++) outOfFold[steps][heldOut[j]] = scores[j];
@@ -143,32 +144,62 @@ public static class MetaTester
         return choices.ToDictionary(c => c, c => outOfFold[c].All(double.IsFinite) ? RankCorrelation.Spearman(outOfFold[c], truth) : double.NaN);
     }
 
-    /// <summary>Full-batch SGD on the MSE, updating only the <paramref name="adapted"/> parameters (dropout on).</summary>
+    /// <summary>
+    /// One fine-tuning run: full-batch steps on the MSE that update only the adapted parameters (dropout on while
+    /// stepping). The optimizer lives as long as the trajectory, so advancing by a then b steps equals a + b at once.
+    /// </summary>
     /// <remarks>
-    /// The update is written out rather than using <c>optim.SGD</c>: that optimizer converts the step size to a
-    /// temporary native Scalar on every call, and a transfer run (hundreds of thousands of steps) crashed once with a
-    /// corrupt Scalar inside it. Here one Scalar lives, referenced, for the whole fit.
+    /// SGD is written out rather than using <c>optim.SGD</c>: that optimizer converts the step size to a temporary
+    /// native Scalar on every call, and a transfer run (hundreds of thousands of steps) crashed once with a corrupt
+    /// Scalar inside it. Here one Scalar lives, referenced, for the whole trajectory.
     /// </remarks>
-    private static void Fit(MetaGcn model, bool[] adapted, GraphBatch batch, float[] targets, int steps, double learningRate)
+    private sealed class Trajectory : IDisposable
     {
-        var parameters = model.parameters().ToArray();
-        // Freezing the rest also spares backward the work of their gradients (ANIL's body, BOIL's head).
-        for (int i = 0; i < parameters.Length; i++) parameters[i].requires_grad = adapted[i];
-        var trained = parameters.Where((_, i) => adapted[i]).ToArray();
-        using var y = tensor(targets, dtype: parameters[0].dtype);
-        using var descent = (-learningRate).ToScalar();
-        model.train();
-        for (int step = 0; step < steps; step++)
+        private readonly MetaGcn model;
+        private readonly GraphBatch batch;
+        private readonly Tensor targets;
+        private readonly TorchSharp.Modules.Parameter[] trained;
+        private readonly Scalar descent;
+        private readonly optim.Optimizer? adam;
+
+        public Trajectory(MetaGcn model, bool[] adapted, GraphBatch batch, float[] targets, MetaTestConfig config)
         {
-            using var scope = NewDisposeScope();
-            foreach (var p in trained) p.grad?.zero_();
-            var loss = F.mse_loss(model.call(batch), y);
-            loss.backward();
-            using (no_grad())
-                foreach (var p in trained)
-                    if (p.grad is { } grad) p.add_(grad, descent);
+            this.model = model;
+            this.batch = batch;
+            var parameters = model.parameters().ToArray();
+            // Freezing the rest also spares backward the work of their gradients (ANIL's body, BOIL's head).
+            for (int i = 0; i < parameters.Length; i++) parameters[i].requires_grad = adapted[i];
+            trained = parameters.Where((_, i) => adapted[i]).ToArray();
+            this.targets = tensor(targets, dtype: parameters[0].dtype);
+            descent = (-config.LearningRate).ToScalar();
+            adam = config.Optimizer == FineTuningOptimizer.Adam ? optim.Adam(trained, lr: config.LearningRate) : null;
         }
-        GC.KeepAlive(descent);
-        model.eval();
+
+        public void Advance(int steps)
+        {
+            model.train();
+            for (int step = 0; step < steps; step++)
+            {
+                using var scope = NewDisposeScope();
+                foreach (var p in trained) p.grad?.zero_();
+                F.mse_loss(model.call(batch), targets).backward();
+                if (adam is not null)
+                {
+                    adam.step();
+                    continue;
+                }
+                using (no_grad())
+                    foreach (var p in trained)
+                        if (p.grad is { } grad) p.add_(grad, descent);
+            }
+            model.eval();
+        }
+
+        public void Dispose()
+        {
+            adam?.Dispose();
+            descent.Dispose();
+            targets.Dispose();
+        }
     }
 }

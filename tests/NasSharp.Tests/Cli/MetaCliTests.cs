@@ -128,6 +128,11 @@ public sealed class MetaCliTests : IDisposable
     [InlineData("adapt --model m --space nb201 --support s --out o --finetune-lr -0.01")]
     [InlineData("adapt --model m --space nb201 --support s --out o --finetune-steps 5,-1")]
     [InlineData("transfer --out o --finetune-steps 5,ten")]
+    [InlineData("transfer --out o --finetune-optimizer rmsprop")]
+    [InlineData("transfer --out o --baseline-lr 0")]
+    [InlineData("transfer --out o --baseline-steps 5,x")]
+    [InlineData("transfer --out o --support-size 0")]
+    [InlineData("meta-train --model m --meta-epochs 0")]
     public void Bad_command_lines_are_parse_errors(string line) => Assert.NotEmpty(Root().Parse(line).Errors);
 
     [Fact]
@@ -137,7 +142,9 @@ public sealed class MetaCliTests : IDisposable
         Assert.Contains(errors, e => e.Message.Contains("'ten'") && e.Message.Contains("--finetune-steps"));
         errors = Root().Parse("adapt --model m --space nb201 --support s --out o --finetune-lr 0").Errors;
         Assert.Contains(errors, e => e.Message.Contains("--finetune-lr must be a positive number, got 0"));
-        Assert.Empty(Root().Parse("transfer --out o --finetune-steps 0,5 --finetune-lr 0.02").Errors);
+        Assert.Empty(Root().Parse("transfer --out o --finetune-steps 0,5 --finetune-lr 0.02 --baseline-optimizer Sgd --baseline-steps 10").Errors);
+        errors = Root().Parse("transfer --out o --baseline-lr -1").Errors;
+        Assert.Contains(errors, e => e.Message.Contains("--baseline-lr must be a positive number, got -1"));
     }
 
     [Fact]

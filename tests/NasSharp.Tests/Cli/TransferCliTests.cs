@@ -27,9 +27,14 @@ public sealed class TransferCliTests : IDisposable
     {
         string[] args = ["transfer", "--tasks", "tb101/jigsaw,tb101/class_scene,tb101/class_object", "--held-out", "tb101/jigsaw",
             "--k", "0,5", "--runs", "2", "--methods", "mp-nas,random-init", "--meta-epochs", "1", "--out", folder];
-        Assert.Equal(0, Run(args).Code);
+        var (first, firstError) = Run(args);
+        Assert.True(first == 0, firstError);
         var results = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "transfer.json")))!["results"]!.AsArray();
         Assert.Equal(2 * 2 * 2, results.Count);
+        var config = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "transfer.json")))!["config"]!;
+        Assert.Equal("Boil", config["meta_training"]!["Algorithm"]!.GetValue<string>());
+        Assert.Equal("Sgd", config["fine_tuning"]!["Optimizer"]!.GetValue<string>());
+        Assert.Equal("Adam", config["baseline_fine_tuning"]!["Optimizer"]!.GetValue<string>());
         Assert.All(results, r => Assert.InRange(r!["spearman"]!.GetValue<double>(), -1, 1));
         // K = 0 is zero-shot: no fine-tuning steps.
         Assert.All(results.Where(r => r!["k"]!.GetValue<int>() == 0 && r["method"]!.GetValue<string>() == "mp-nas"),
@@ -40,7 +45,8 @@ public sealed class TransferCliTests : IDisposable
         Assert.Equal(1 + 8, File.ReadAllLines(Path.Combine(folder, "transfer.csv")).Length);
 
         string before = File.ReadAllText(Path.Combine(folder, "transfer.csv"));
-        Assert.Equal(0, Run(args).Code);
+        var (again, againError) = Run(args);
+        Assert.True(again == 0, againError);
         Assert.Equal(before, File.ReadAllText(Path.Combine(folder, "transfer.csv")));
 
         string[] moreRuns = [.. args.Select((a, i) => i > 0 && args[i - 1] == "--runs" ? "3" : a)];

@@ -96,6 +96,20 @@ public sealed class MetaTesterTests : IClassFixture<MetaTesterFixture>, IDisposa
     }
 
     [Fact]
+    public void Adam_fine_tuning_fits_the_new_task_and_is_seeded()
+    {
+        var (support, values) = Support(12, 30);
+        using var _ = support;
+        var adam = new MetaTestConfig { Optimizer = FineTuningOptimizer.Adam, LearningRate = 1e-2, StepChoices = [5, 20, 100] };
+        using var a = MetaTester.Adapt(model, support, values, adam, seed: 6);
+        using var b = MetaTester.Adapt(model, support, values, adam, seed: 6);
+        Assert.Equal(a.Predict(test), b.Predict(test));
+        Assert.Equal([5, 20, 100], a.CrossValidatedSpearman.Keys.Order());
+        Assert.True(Spearman(a) > 0.6, $"Adam fine-tuning gives Spearman {Spearman(a):F3} after {a.Steps} steps");
+        Assert.Throws<ArgumentException>(() => MetaTester.Adapt(model, support, values, adam with { Optimizer = (FineTuningOptimizer)7 }));
+    }
+
+    [Fact]
     public void Zero_steps_is_a_candidate_that_keeps_the_meta_learned_weights()
     {
         var (support, values) = Support(6, 28);
