@@ -10,7 +10,7 @@ what=${1:-all}
 
 if [[ $what == all || $what == q ]]; then
   # q = 1.5 is the main table's HyperNAS run (runs/nb201-hypernas, same seeds).
-  for q in 1 1.25 2 3; do
+  for q in 1 3 1.25 2; do
     $NASSHARP rank "${COMMON[@]}" --predictor hypernas --q "$q" --out "runs/ablate/q-$q"
   done
 fi
@@ -25,11 +25,14 @@ if [[ $what == all || $what == context ]]; then
   done
 fi
 if [[ $what == all || $what == target ]]; then
-  # Target-network accuracy of generated weights, no training: HyperNAS-H vs HyperNAS trained on the same 156 cells.
-  mkdir -p runs/ablate/target
+  # Target-network accuracy of generated weights, no training: HyperNAS-H vs HyperNAS trained on the same cells
+  # (TARGET_TRAIN of them, default 156).
+  n=${TARGET_TRAIN:-156}
+  out=runs/ablate/target-$n
+  mkdir -p "$out"
   for p in hypernas-h hypernas; do
-    [[ -f runs/ablate/target/$p.model ]] || \
-      $NASSHARP train --space nb201 --predictor "$p" --train 156 --seed 0 --model "runs/ablate/target/$p.model" --no-progress
+    [[ -f $out/$p.model ]] || \
+      $NASSHARP train --space nb201 --predictor "$p" --train "$n" --seed 0 --model "$out/$p.model" --no-progress
   done
   # Five fixed cells chosen by hand, from all-3×3-convolution to mostly pooling/skip cells.
   for arch in \
@@ -40,7 +43,7 @@ if [[ $what == all || $what == target ]]; then
     '|skip_connect~0|+|nor_conv_1x1~0|nor_conv_1x1~1|+|nor_conv_3x3~0|avg_pool_3x3~1|nor_conv_1x1~2|'; do
     for p in hypernas-h hypernas; do
       echo "== $p $arch"
-      $NASSHARP init-weights --arch "$arch" --model "runs/ablate/target/$p.model" --out runs/ablate/target/last.weights
+      $NASSHARP init-weights --arch "$arch" --model "$out/$p.model" --out "$out/last.weights"
     done
-  done | tee runs/ablate/target/accuracy.log
+  done | tee "$out/accuracy.log"
 fi

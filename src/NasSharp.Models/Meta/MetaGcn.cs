@@ -97,7 +97,7 @@ public sealed class MetaGcn : nn.Module<GraphBatch, Tensor>
     {
         if (Config.ReadoutNode is int node) return h.select(1, node);
         // Real nodes occupy indices 0..m−1 of a padded graph, so the last one is at m − 1.
-        var last = (mask.sum(1).to_type(ScalarType.Int64) - 1).clamp_min(0);
+        var last = mask.sum(1).to_type(ScalarType.Int64).sub_(TorchConstants.One).clamp_min_(TorchConstants.Zero);
         return h.gather(1, last.view(-1, 1, 1).expand(-1, 1, h.shape[2])).squeeze(1);
     }
 }

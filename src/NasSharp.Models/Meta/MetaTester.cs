@@ -7,12 +7,12 @@ namespace NasSharp.Meta;
 
 /// <summary>
 /// Meta-test (mp-nas §3.2 "Meta-testing with fine-tuning"): adapt a predictor to a new task from K support
-/// architectures, and the two baselines of Tables 2 and 4. All three fine-tune with the same procedure, so they
-/// differ only in where the weights start.
+/// architectures, and the two baselines of Tables 2 and 4. All three fine-tune with the same procedure; the caller
+/// chooses each one's <see cref="MetaTestConfig"/> (optimizer, learning rate, step grid).
 /// </summary>
 /// <remarks>
-/// Fine-tuning is full-batch SGD on the support MSE against the support values z-scored by their own mean and
-/// standard deviation. The step count is chosen from <see cref="MetaTestConfig.StepChoices"/> by cross-validated
+/// Fine-tuning takes full-batch SGD or Adam steps on the support MSE against the support values z-scored by their own
+/// mean and standard deviation. The step count is chosen from <see cref="MetaTestConfig.StepChoices"/> by cross-validated
 /// Spearman: each fold fine-tunes a copy on the other support points, scoring its held-out points after every
 /// candidate count along one trajectory; the out-of-fold scores of all folds are pooled into one Spearman per
 /// count, and the best count wins (ties go to fewer steps). K ≤ <see cref="MetaTestConfig.MaxFolds"/> is

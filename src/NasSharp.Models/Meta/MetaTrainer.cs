@@ -98,6 +98,7 @@ public static class MetaTrainer
             .Select((a, i) => (a, i)).Where(p => p.a).Select(p => p.i).ToArray();
         bool secondOrder = algorithm.IsSecondOrder();
         var fast = model.ParameterList.ToArray();
+        using var rate = innerLearningRate.ToScalar();
         for (int step = 0; step < innerSteps; step++)
         {
             var innerLoss = F.mse_loss(model.ForwardWith(fast, support, model.training), supportTargets);
@@ -106,7 +107,7 @@ public static class MetaTrainer
                 create_graph: secondOrder, retain_graph: secondOrder);
             // Without create_graph the gradients carry no history: FoMAML's outer gradient treats them as constants.
             for (int k = 0; k < adapted.Length; k++)
-                fast[adapted[k]] = fast[adapted[k]] - innerLearningRate * grads[k];
+                fast[adapted[k]] = fast[adapted[k]] - grads[k].mul(rate);
         }
         return F.mse_loss(model.ForwardWith(fast, query, model.training), queryTargets).MoveToOuterDisposeScope();
     }

@@ -38,6 +38,6 @@ public sealed class NeuralPredictor : nn.Module<GraphBatch, Tensor>
     public static Tensor MaskedMean(Tensor h, Tensor mask)
     {
         var m = mask.unsqueeze(-1);
-        return (h * m).sum(1) / m.sum(1).clamp_min(1);
+        return (h * m).sum(1) / m.sum(1).clamp_min(TorchConstants.One);
     }
 }

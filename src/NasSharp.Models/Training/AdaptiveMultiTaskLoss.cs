@@ -41,7 +41,8 @@ public sealed class AdaptiveMultiTaskLoss : nn.Module<Tensor[], Tensor>
     public Tensor Term(int task, Tensor taskLoss)
     {
         var s2 = sigma[task].square();
+        using var q = Q.ToScalar();
         // Eq. (11): weighted task loss plus the regulariser that keeps σ_t from growing without bound.
-        return taskLoss.pow(Q) / (2 * s2) + (1 + s2).log();
+        return taskLoss.pow(q) / s2.mul(TorchConstants.Two) + s2.add(TorchConstants.One).log();
     }
 }
