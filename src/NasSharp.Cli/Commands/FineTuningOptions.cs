@@ -22,18 +22,18 @@ public sealed class FineTuningOptions
         this.defaults = defaults;
         optimizer = new($"--{prefix}-optimizer")
         {
-            Description = $"Optimizer of {what}: Sgd or Adam (default {defaults.Optimizer}).",
+            Description = $"Optimizer of {what}: Sgd or Adam.",
             DefaultValueFactory = _ => defaults.Optimizer,
         };
         learningRate = new($"--{prefix}-lr")
         {
-            Description = $"Learning rate of {what} (default {defaults.LearningRate.ToString(CultureInfo.InvariantCulture)}).",
+            Description = $"Learning rate of {what}.",
             DefaultValueFactory = _ => defaults.LearningRate,
         };
         steps = new($"--{prefix}-steps")
         {
-            Description = $"Comma-separated candidate step counts of {what}; cross-validated Spearman on the support set picks one " +
-                          $"(default {string.Join(",", defaults.StepChoices)}). A single value fixes the count; 0 keeps the starting weights.",
+            Description = $"Comma-separated candidate step counts of {what}; cross-validated Spearman on the support set picks one. " +
+                          "A single value fixes the count; 0 keeps the starting weights.",
             CustomParser = r => SharedOptions.ParseIntegers(r, $"--{prefix}-steps step counts", 0, "0,5,10,20,50,100"),
             DefaultValueFactory = _ => [.. defaults.StepChoices],
         };
