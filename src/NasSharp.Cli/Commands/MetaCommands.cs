@@ -5,8 +5,8 @@ namespace NasSharp.Cli.Commands;
 /// <summary>The MP-NAS commands, registered together by <see cref="NasCli"/>, and the options they share.</summary>
 public static class MetaCommands
 {
-    /// <summary>Fresh instances of <c>meta-train</c>, <c>adapt</c> and <c>transfer</c>.</summary>
-    public static IEnumerable<Command> All() => [MetaTrainCommand.Create(), AdaptCommand.Create(), TransferCommand.Create()];
+    /// <summary>Fresh instances of <c>meta-train</c>, <c>adapt</c>, <c>transfer</c> and <c>synthetic</c>.</summary>
+    public static IEnumerable<Command> All() => [MetaTrainCommand.Create(), AdaptCommand.Create(), TransferCommand.Create(), SyntheticCommand.Create()];
 
     /// <summary>
     /// <c>--threads</c>, torch's intra-op thread count (default 1); the action passes it to <c>torch.set_num_threads</c>.

@@ -108,4 +108,19 @@ public static class SharedOptions
         if (values.Count == 0) result.AddError($"Expected at least one of the {what}.");
         return [.. values.Distinct()];
     }
+
+    /// <summary>
+    /// Parses a comma-separated list of names from <paramref name="valid"/> (duplicates dropped, order kept); an error
+    /// names the first unknown <paramref name="what"/> and lists the valid ones.
+    /// </summary>
+    public static string[] ParseChoices(ArgumentResult result, IReadOnlyList<string> valid, string what)
+    {
+        string[] parts = string.Join(",", result.Tokens.Select(t => t.Value)).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.FirstOrDefault(p => !valid.Contains(p)) is { } unknown)
+        {
+            result.AddError($"Unknown {what} '{unknown}'; valid: {string.Join(", ", valid)}.");
+            return [];
+        }
+        return [.. parts.Distinct()];
+    }
 }

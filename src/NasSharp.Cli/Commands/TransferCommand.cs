@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using NasSharp.Cli.Output;
@@ -46,7 +44,7 @@ public static class TransferCommand
         var methods = new Option<string[]>("--methods")
         {
             Description = $"Comma-separated methods: {string.Join(", ", TransferProtocol.Methods)}. Default: all.",
-            CustomParser = r => ParseMethods(r, string.Join(",", r.Tokens.Select(t => t.Value))),
+            CustomParser = r => SharedOptions.ParseChoices(r, TransferProtocol.Methods, "method"),
             DefaultValueFactory = _ => [.. TransferProtocol.Methods],
         };
         var training = new MetaTrainingOptions();
@@ -97,7 +95,8 @@ public static class TransferCommand
                             string[] sources = [.. pool.Where(n => n != targets[t])];
                             var task = byName[targets[t]];
                             using var model = chosen.Contains("mp-nas")
-                                ? MetaModelFor(folder, sources, byName, config, s, e => advance(offset + e))
+                                ? MetaModelCache.LoadOrTrain(MetaModelCache.PathFor(folder, string.Join("|", sources)),
+                                    [.. sources.Select(n => byName[n])], config, s, e => advance(offset + e))
                                 : null;
                             int done = 0;
                             foreach (int k in kValues)
@@ -129,32 +128,6 @@ public static class TransferCommand
         return command;
     }
 
-    /// <summary>The meta-trained model for <paramref name="sources"/>, loaded from the output folder or trained (resumably) and saved there.</summary>
-    private static MetaModel MetaModelFor(string folder, string[] sources, Dictionary<string, MetaTask> tasks, MetaTrainingConfig config,
-        int seed, Action<int> epochDone)
-    {
-        // One file per source set: leave-one-out folds differ, cross-space targets share the model of all tasks.
-        string key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("|", sources))))[..12].ToLowerInvariant();
-        string path = Path.Combine(folder, "models", $"meta-{key}.model");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        if (File.Exists(path))
-        {
-            var model = MetaModel.Load(path);
-            if (model.Metadata.SourceTasks.SequenceEqual(sources) && model.Metadata.Training == config && model.Metadata.Seed == seed)
-            {
-                epochDone(config.Epochs);
-                return model;
-            }
-            model.Dispose();
-            throw new InvalidDataException($"'{path}' was meta-trained with other settings; delete it or choose another --out folder.");
-        }
-        var trained = MetaTrainer.Train([.. sources.Select(n => tasks[n])], config, seed, path + MetaTrainCommand.CheckpointSuffix,
-            r => epochDone(r.Epoch));
-        trained.Save(path);
-        File.Delete(path + MetaTrainCommand.CheckpointSuffix);
-        return trained;
-    }
-
     private static MetaGcn Pretrained(Dictionary<string, MetaGcn> cache, MetaTask source, TransferProtocol protocol, int seed)
     {
         if (!cache.TryGetValue(source.Name, out var network))
@@ -165,6 +138,9 @@ public static class TransferCommand
     /// <summary>Enums by name, so that transfer.json says "Boil" and "Adam".</summary>
     private static readonly JsonSerializerOptions Readable = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
+    /// <summary><paramref name="settings"/> as JSON with enums by name, for a results file's config block.</summary>
+    public static JsonNode? Describe<T>(T settings) => JsonSerializer.SerializeToNode(settings, Readable);
+
     private static JsonNode Config(string[] pool, string[] targets, int[] ks, int runs, string[] methods, MetaTrainingConfig config,
         TransferProtocol protocol, int seed) => new JsonObject
     {
@@ -173,22 +149,10 @@ public static class TransferCommand
         ["k"] = new JsonArray([.. ks.Select(k => (JsonNode)k)]),
         ["runs"] = runs,
         ["methods"] = new JsonArray([.. methods.Select(m => (JsonNode)m)]),
-        ["meta_training"] = JsonSerializer.SerializeToNode(config, Readable),
-        ["fine_tuning"] = JsonSerializer.SerializeToNode(protocol.Test, Readable),
-        ["baseline_fine_tuning"] = JsonSerializer.SerializeToNode(protocol.BaselineTest, Readable),
-        ["pretraining"] = JsonSerializer.SerializeToNode(protocol.Pretraining, Readable),
+        ["meta_training"] = Describe(config),
+        ["fine_tuning"] = Describe(protocol.Test),
+        ["baseline_fine_tuning"] = Describe(protocol.BaselineTest),
+        ["pretraining"] = Describe(protocol.Pretraining),
         ["seed"] = seed,
     };
-
-    private static string[] ParseMethods(System.CommandLine.Parsing.ArgumentResult result, string text)
-    {
-        string[] parts = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        foreach (string part in parts)
-            if (!TransferProtocol.Methods.Contains(part))
-            {
-                result.AddError($"Unknown method '{part}'; valid: {string.Join(", ", TransferProtocol.Methods)}.");
-                return [];
-            }
-        return [.. parts.Distinct()];
-    }
 }

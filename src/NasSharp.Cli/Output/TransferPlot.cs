@@ -4,7 +4,7 @@ namespace NasSharp.Cli.Output;
 public static class TransferPlot
 {
     /// <summary>Writes the plot to <paramref name="path"/> (one panel of bars; K values are separate bar groups).</summary>
-    public static void Save(string path, IReadOnlyList<(string HeldOut, string Method, int K, int Runs, Stat Spearman)> summaries)
+    public static void Save(string path, IReadOnlyList<(string HeldOut, string Method, int K, int Runs, Stat Spearman)> summaries, string title)
     {
         if (summaries.Count == 0) return;
         var groups = summaries.Select(s => (s.HeldOut, s.K)).Distinct().ToArray();
@@ -36,7 +36,7 @@ public static class TransferPlot
         // Rotated task names need room below the axis.
         plt.Axes.Bottom.MinimumSize = 160;
         plt.YLabel("Spearman ρ (mean ± std over runs)");
-        plt.Title("Few-shot transfer to held-out tasks");
+        plt.Title(title);
         plt.ShowLegend(ScottPlot.Alignment.UpperRight);
         RankPlot.SaveAtomically(plt, path, 1000, 600);
     }

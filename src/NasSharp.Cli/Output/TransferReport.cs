@@ -18,13 +18,21 @@ public sealed class TransferReport
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
     private readonly JsonNode config;
     private readonly List<TransferRun> runs = [];
+    private readonly string name;
+    private readonly string title;
 
     /// <summary>Opens <paramref name="folder"/>, keeping earlier runs when <paramref name="config"/> is the same experiment.</summary>
-    /// <exception cref="InvalidDataException">The folder holds another experiment's results, or a damaged transfer.json.</exception>
-    public TransferReport(string folder, JsonNode config)
+    /// <param name="folder">Output folder.</param>
+    /// <param name="config">The experiment's settings; a rerun resumes only when they are equal.</param>
+    /// <param name="name">File stem of the JSON, CSV and PNG files.</param>
+    /// <param name="title">Plot title.</param>
+    /// <exception cref="InvalidDataException">The folder holds another experiment's results, or a damaged JSON file.</exception>
+    public TransferReport(string folder, JsonNode config, string name = "transfer", string title = "Few-shot transfer to held-out tasks")
     {
         Folder = folder;
         this.config = config;
+        this.name = name;
+        this.title = title;
         Directory.CreateDirectory(folder);
         if (!File.Exists(JsonPath)) return;
         JsonNode? doc;
@@ -45,8 +53,8 @@ public sealed class TransferReport
     /// <summary>Output folder.</summary>
     public string Folder { get; }
 
-    /// <summary>Path of transfer.json.</summary>
-    public string JsonPath => Path.Combine(Folder, "transfer.json");
+    /// <summary>Path of the JSON results (transfer.json unless named otherwise).</summary>
+    public string JsonPath => Path.Combine(Folder, name + ".json");
 
     /// <summary>Whether this (task, method, K, run) is already done.</summary>
     public bool Has(string heldOut, string method, int k, int run) =>
@@ -76,19 +84,19 @@ public sealed class TransferReport
             .Select(g => (g.Key.HeldOut, g.Key.Method, g.Key.K, g.Count(), Stat.Of(g.Select(r => r.Spearman))))
             .ToArray();
 
-    /// <summary>Writes transfer.csv and transfer.png.</summary>
+    /// <summary>Writes the CSV and PNG next to <see cref="JsonPath"/>.</summary>
     public void WriteCsvAndPlot()
     {
         var sb = new StringBuilder("held_out,method,k,run,spearman,steps,seconds\n");
         foreach (var r in runs.OrderBy(r => r.HeldOut, StringComparer.Ordinal).ThenBy(r => r.Method, StringComparer.Ordinal).ThenBy(r => r.K).ThenBy(r => r.Run))
             sb.AppendLine(string.Join(',', r.HeldOut, r.Method, r.K.ToString(CultureInfo.InvariantCulture), r.Run.ToString(CultureInfo.InvariantCulture),
                 F(r.Spearman), F(r.Steps), F(r.Seconds)));
-        AtomicFile.WriteText(Path.Combine(Folder, "transfer.csv"), sb.ToString());
-        TransferPlot.Save(Path.Combine(Folder, "transfer.png"), Summaries());
+        AtomicFile.WriteText(Path.Combine(Folder, name + ".csv"), sb.ToString());
+        TransferPlot.Save(Path.Combine(Folder, name + ".png"), Summaries(), title);
     }
 
-    /// <summary>Console table: one row per (task, K), one column per method, plus the mean over tasks.</summary>
-    public Table SummaryTable()
+    /// <summary>Console table: one row per (task, K), one column per method, plus the mean over tasks when <paramref name="withMean"/>.</summary>
+    public Table SummaryTable(bool withMean = true)
     {
         var summaries = Summaries();
         var methods = summaries.Select(s => s.Method).Distinct().ToArray();
@@ -97,7 +105,7 @@ public sealed class TransferReport
         foreach (var group in summaries.GroupBy(s => (s.HeldOut, s.K)))
             table.AddRow([group.Key.HeldOut, group.Key.K.ToString(CultureInfo.InvariantCulture),
                 .. methods.Select(m => group.FirstOrDefault(s => s.Method == m) is { Runs: > 0 } s ? $"{s.Spearman} ({s.Runs})" : "-")]);
-        foreach (int k in summaries.Select(s => s.K).Distinct())
+        foreach (int k in withMean ? summaries.Select(s => s.K).Distinct() : [])
             table.AddRow(["mean over tasks", k.ToString(CultureInfo.InvariantCulture),
                 .. methods.Select(m => summaries.Where(s => s.Method == m && s.K == k).Select(s => s.Spearman.Mean).DefaultIfEmpty(double.NaN).Average().ToString("F3", CultureInfo.InvariantCulture))]);
         return table;
