@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using NasSharp.Cli;
-using NasSharp.Tests.Meta;
 
 namespace NasSharp.Tests.Cli;
 
@@ -12,21 +11,12 @@ public sealed class SyntheticCliTests : IDisposable
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
-    private (int Code, string Err) Run(params string[] args)
-    {
-        using var threads = new OneTorchThread();
-        var error = new StringWriter();
-        string[] full = [.. args, "--data", TestData.Root.Path, "--no-progress"];
-        int code = new NasCli().Root.Parse(full).Invoke(new InvocationConfiguration { Output = new StringWriter(), Error = error });
-        return (code, error.ToString());
-    }
-
     [Fact]
     public void A_panel_writes_every_setting_shares_random_init_across_equal_sigma_and_resumes()
     {
         string[] args = ["synthetic", "--base-task", "tb101/jigsaw", "--vary", "correlated-tasks", "--values", "1,2", "--meta-archs", "40",
             "--meta-epochs", "1", "--runs", "2", "--seeds", "1", "--baseline-steps", "5", "--out", folder];
-        var (first, firstError) = Run(args);
+        var (first, firstError) = MetaCommandRun.Run(args);
         Assert.True(first == 0, firstError);
         var results = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "synthetic.json")))!["results"]!.AsArray();
         Assert.Equal(2 * 2 * 2, results.Count);
@@ -40,7 +30,7 @@ public sealed class SyntheticCliTests : IDisposable
         Assert.True(new FileInfo(Path.Combine(folder, "synthetic.png")).Length > 1000);
 
         string before = File.ReadAllText(Path.Combine(folder, "synthetic.csv"));
-        var (again, againError) = Run(args);
+        var (again, againError) = MetaCommandRun.Run(args);
         Assert.True(again == 0, againError);
         Assert.Equal(before, File.ReadAllText(Path.Combine(folder, "synthetic.csv")));
     }
@@ -52,7 +42,7 @@ public sealed class SyntheticCliTests : IDisposable
     [InlineData("uncorrelated-tasks", "-2", "--values for uncorrelated-tasks must be whole numbers ≥ 0; got -2.")]
     public void Values_that_do_not_fit_the_factor_fail_before_any_work(string factor, string values, string expected)
     {
-        var (code, err) = Run("synthetic", "--base-task", "tb101/jigsaw", "--vary", factor, "--values", values, "--out", folder);
+        var (code, err) = MetaCommandRun.Run("synthetic", "--base-task", "tb101/jigsaw", "--vary", factor, "--values", values, "--out", folder);
         Assert.Equal(2, code);
         Assert.Contains(expected, err);
         Assert.Empty(Directory.GetFiles(folder));

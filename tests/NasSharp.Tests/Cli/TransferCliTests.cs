@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using NasSharp.Cli;
 using NasSharp.Evaluation;
-using NasSharp.Tests.Meta;
 
 namespace NasSharp.Tests.Cli;
 
@@ -13,21 +12,12 @@ public sealed class TransferCliTests : IDisposable
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
-    private (int Code, string Err) Run(params string[] args)
-    {
-        using var threads = new OneTorchThread();
-        var error = new StringWriter();
-        string[] full = [.. args, "--data", TestData.Root.Path, "--no-progress"];
-        int code = new NasCli().Root.Parse(full).Invoke(new InvocationConfiguration { Output = new StringWriter(), Error = error });
-        return (code, error.ToString());
-    }
-
     [Fact]
     public void Leave_one_out_writes_paired_runs_and_resumes_without_redoing_them()
     {
         string[] args = ["transfer", "--tasks", "tb101/jigsaw,tb101/class_scene,tb101/class_object", "--held-out", "tb101/jigsaw",
             "--k", "0,5", "--runs", "2", "--methods", "mp-nas,random-init", "--meta-epochs", "1", "--out", folder];
-        var (first, firstError) = Run(args);
+        var (first, firstError) = MetaCommandRun.Run(args);
         Assert.True(first == 0, firstError);
         var results = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "transfer.json")))!["results"]!.AsArray();
         Assert.Equal(2 * 2 * 2, results.Count);
@@ -45,12 +35,12 @@ public sealed class TransferCliTests : IDisposable
         Assert.Equal(1 + 8, File.ReadAllLines(Path.Combine(folder, "transfer.csv")).Length);
 
         string before = File.ReadAllText(Path.Combine(folder, "transfer.csv"));
-        var (again, againError) = Run(args);
+        var (again, againError) = MetaCommandRun.Run(args);
         Assert.True(again == 0, againError);
         Assert.Equal(before, File.ReadAllText(Path.Combine(folder, "transfer.csv")));
 
         string[] moreRuns = [.. args.Select((a, i) => i > 0 && args[i - 1] == "--runs" ? "3" : a)];
-        var (code, err) = Run(moreRuns);
+        var (code, err) = MetaCommandRun.Run(moreRuns);
         Assert.Equal(2, code);
         Assert.Contains("different experiment", err);
     }
