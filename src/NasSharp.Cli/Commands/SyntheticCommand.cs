@@ -138,13 +138,14 @@ public static class SyntheticCommand
                 pr.GetValue(noProgress), pr.InvocationConfiguration.Error, advance =>
                 {
                     int offset = 0;
-                    var randomInit = new Dictionary<(double Sigma, int Seed, int Run), TransferRun>();
+                    var experiment = new Experiment(report, protocol, config, chosen, kValue, runCount, folder);
                     foreach (int s in studySeeds)
                     {
                         using var study = new SyntheticStudy(baseline.Graphs, baseline.Values, metaCells, s);
                         foreach (var setting in settings)
                         {
-                            RunSetting(study, setting, report, protocol, config, chosen, kValue, runCount, s - firstSeed, offset, advance, folder, randomInit);
+                            int start = offset;
+                            experiment.Run(study, setting, s - firstSeed, done => advance(start + done));
                             offset += perSetting;
                         }
                     }
@@ -169,32 +170,38 @@ public static class SyntheticCommand
         _ => [.. values.Select(v => defaults with { UncorrelatedTasks = (int)v })],
     };
 
-    private static void RunSetting(SyntheticStudy study, SyntheticSetting setting, TransferReport report, TransferProtocol protocol,
-        Meta.MetaTrainingConfig config, string[] methods, int k, int runCount, int seedIndex, int offset, Action<int> advance, string folder,
-        Dictionary<(double Sigma, int Seed, int Run), TransferRun> randomInit)
+    /// <summary>One invocation's fixed choices; runs the settings of each study seed into one report.</summary>
+    private sealed class Experiment(TransferReport report, TransferProtocol protocol, Meta.MetaTrainingConfig config, string[] methods,
+        int k, int runCount, string folder)
     {
-        var heldOut = study.HeldOutTask(setting);
-        // Runs of later seeds are numbered after those of earlier ones, so one report holds every seed.
-        int RunId(int r) => seedIndex * runCount + r;
-        bool needsModel = methods.Contains("mp-nas") && Enumerable.Range(0, runCount).Any(r => !report.Has(setting.Label, "mp-nas", k, RunId(r)));
-        var tasks = study.MetaTrainingTasks(setting);
-        using var model = needsModel
-            ? MetaModelCache.LoadOrTrain(MetaModelCache.PathFor(folder, $"{string.Join("|", tasks.Select(t => t.Name))}|seed={study.Seed}"),
-                tasks, config, study.Seed, e => advance(offset + e))
-            : null;
-        int done = 0;
-        for (int r = 0; r < runCount; r++)
-            foreach (string method in methods)
-            {
-                advance(offset + config.Epochs + ++done);
-                if (report.Has(setting.Label, method, k, RunId(r))) continue;
-                TransferRun run;
-                if (method == "mp-nas") run = protocol.MpNas(model!, heldOut, k, study.Seed, r);
-                // Random init sees only the held-out task, which depends on σ alone: settings that share σ share its runs.
-                else if (!randomInit.TryGetValue((setting.Sigma, study.Seed, r), out run!))
-                    randomInit[(setting.Sigma, study.Seed, r)] = run = protocol.RandomInit(heldOut, k, study.Seed, r);
-                report.Add(run with { HeldOut = setting.Label, Run = RunId(r) });
-            }
+        // Random init sees only the held-out task, which depends on σ alone: settings that share σ share its runs.
+        private readonly Dictionary<(double Sigma, int Seed, int Run), TransferRun> randomInit = [];
+
+        /// <summary>Meta-trains (or loads) the setting's model and adds its missing runs; reports epochs, then runs, done.</summary>
+        public void Run(SyntheticStudy study, SyntheticSetting setting, int seedIndex, Action<int> progress)
+        {
+            var heldOut = study.HeldOutTask(setting);
+            // Runs of later seeds are numbered after those of earlier ones, so one report holds every seed.
+            int RunId(int r) => seedIndex * runCount + r;
+            bool needsModel = methods.Contains("mp-nas") && Enumerable.Range(0, runCount).Any(r => !report.Has(setting.Label, "mp-nas", k, RunId(r)));
+            var tasks = study.MetaTrainingTasks(setting);
+            using var model = needsModel
+                ? MetaModelCache.LoadOrTrain(MetaModelCache.PathFor(folder, $"{string.Join("|", tasks.Select(t => t.Name))}|seed={study.Seed}"),
+                    tasks, config, study.Seed, progress)
+                : null;
+            int done = 0;
+            for (int r = 0; r < runCount; r++)
+                foreach (string method in methods)
+                {
+                    progress(config.Epochs + ++done);
+                    if (report.Has(setting.Label, method, k, RunId(r))) continue;
+                    TransferRun run;
+                    if (method == "mp-nas") run = protocol.MpNas(model!, heldOut, k, study.Seed, r);
+                    else if (!randomInit.TryGetValue((setting.Sigma, study.Seed, r), out run!))
+                        randomInit[(setting.Sigma, study.Seed, r)] = run = protocol.RandomInit(heldOut, k, study.Seed, r);
+                    report.Add(run with { HeldOut = setting.Label, Run = RunId(r) });
+                }
+        }
     }
 
     private static double[]? ParseValues(ArgumentResult result)
