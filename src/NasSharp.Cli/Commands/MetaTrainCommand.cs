@@ -65,18 +65,22 @@ public static class MetaTrainCommand
             using var sources = MetaTaskLoader.Load(DataRoot.Resolve(pr.GetValue(data)), names);
             double loadSeconds = clock.Elapsed.TotalSeconds;
             MetaEpochReport? first = null, last = null;
+            int skipped = 0;
             using var trained = ProgressReporter.Run($"meta-train {Algorithm(config)} on {names.Length} tasks", config.Epochs,
                 pr.GetValue(noProgress), pr.InvocationConfiguration.Error,
                 report => Train(sources.Tasks, config, s, checkpoint, r =>
                 {
                     first ??= r;
                     last = r;
+                    skipped += r.SkippedSteps;
                     report(r.Epoch);
                 }));
             trained.Save(path);
             // The model now holds everything the checkpoint did (except optimizer state, needed only to continue).
             File.Delete(checkpoint);
             PrintSummary(sources, config, s, path, first, last, loadSeconds, clock.Elapsed.TotalSeconds - loadSeconds);
+            if (skipped > 0)
+                AnsiConsole.MarkupLineInterpolated($"[yellow]{skipped} outer step(s) were skipped because their loss or gradient was not finite.[/]");
             return 0;
         }));
         return command;

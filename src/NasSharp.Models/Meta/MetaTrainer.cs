@@ -49,12 +49,12 @@ public static class MetaTrainer
                 for (int epoch = start; epoch < config.Epochs; epoch++)
                 {
                     var clock = Stopwatch.StartNew();
-                    double loss = RunEpoch(model, optimizer, tasks, targets, config, EpochSeed(seed, epoch));
+                    var (loss, skipped) = RunEpoch(model, optimizer, tasks, targets, config, EpochSeed(seed, epoch));
                     int done = epoch + 1;
                     metadata = metadata with { EpochsDone = done, CreatedUtc = DateTime.UtcNow };
                     if (checkpointPath is not null && (done % config.CheckpointEvery == 0 || done == config.Epochs))
                         MetaModelFile.Write(checkpointPath, MetaModelFile.CheckpointMagic, metadata, model, optimizer);
-                    progress?.Invoke(new MetaEpochReport(done, config.Epochs, loss, clock.Elapsed));
+                    progress?.Invoke(new MetaEpochReport(done, config.Epochs, loss, clock.Elapsed, skipped));
                     cancellationToken.ThrowIfCancellationRequested();
                 }
             }
@@ -112,19 +112,24 @@ public static class MetaTrainer
         return F.mse_loss(model.ForwardWith(fast, query, model.training), queryTargets).MoveToOuterDisposeScope();
     }
 
-    /// <summary>One epoch of outer steps; returns the mean post-adaptation query loss.</summary>
-    private static double RunEpoch(MetaGcn model, TorchSharp.Modules.AdamW optimizer, IReadOnlyList<MetaTask> tasks,
+    /// <summary>
+    /// One epoch of outer steps; returns the mean post-adaptation query loss over the steps taken and the number of
+    /// steps skipped. A step whose loss or gradient is not finite is skipped: one exploding inner loop would otherwise
+    /// turn every weight and AdamW's moments into NaN for good (it happened once in a 180-epoch NB201 fold).
+    /// </summary>
+    private static (double Loss, int Skipped) RunEpoch(MetaGcn model, TorchSharp.Modules.AdamW optimizer, IReadOnlyList<MetaTask> tasks,
         Tensor[] targets, MetaTrainingConfig config, int epochSeed)
     {
         random.manual_seed(epochSeed);
         var rng = new Random(epochSeed);
         model.train();
         double sum = 0;
-        int episodes = 0;
+        int episodes = 0, skipped = 0;
         for (int step = 0; step < config.StepsPerEpoch; step++)
         {
             using var scope = NewDisposeScope();
             optimizer.zero_grad();
+            double stepSum = 0;
             var chosen = SampleDistinct(rng, tasks.Count, Math.Min(config.TasksPerStep, tasks.Count));
             foreach (long t in chosen)
             {
@@ -140,12 +145,18 @@ public static class MetaTrainer
                     query, targets[t].index_select(0, queryIndex), config.InnerSteps, config.InnerLearningRate);
                 // Eq. 5/7 sum over the tasks; we average so the outer step size does not depend on the meta-batch.
                 (loss / chosen.Length).backward();
-                sum += loss.item<float>();
-                episodes++;
+                stepSum += loss.item<float>();
+            }
+            if (!double.IsFinite(stepSum) || model.parameters().Any(p => p.grad is { } g && !g.isfinite().all().item<bool>()))
+            {
+                skipped++;
+                continue;
             }
             optimizer.step();
+            sum += stepSum;
+            episodes += chosen.Length;
         }
-        return sum / episodes;
+        return (episodes == 0 ? double.NaN : sum / episodes, skipped);
     }
 
     /// <summary>Checks the tasks against the config and returns their common node-type width.</summary>

@@ -35,6 +35,25 @@ public sealed class MetaTrainerTests : IDisposable
         model.Network.parameters().Select(p => p.detach().data<float>().ToArray()).ToArray();
 
     [Fact]
+    public void Steps_whose_loss_is_not_finite_are_skipped_and_leave_the_weights_intact()
+    {
+        // An inner rate this large overflows the inner loop, as an exploding episode would.
+        var exploding = Tiny with { InnerLearningRate = 1e30, Epochs = 1 };
+        var reports = new List<MetaEpochReport>();
+        using var trained = MetaTrainer.Train(tasks, exploding, seed: 3, progress: reports.Add);
+        Assert.Equal(exploding.StepsPerEpoch, Assert.Single(reports).SkippedSteps);
+        Assert.True(double.IsNaN(reports[0].QueryLoss));
+        Assert.All(Weights(trained), w => Assert.All(w, v => Assert.True(float.IsFinite(v))));
+
+        // Nothing was applied, so the weights are the seeded initialisation, which a normal run moves.
+        manual_seed(3);
+        using var initial = new MetaGcn(SyntheticTasks.NodeTypes, exploding.Network);
+        Assert.Equal(initial.parameters().Select(p => p.detach().data<float>().ToArray()).ToArray(), Weights(trained));
+        using var normal = MetaTrainer.Train(tasks, Tiny with { Epochs = 1 }, seed: 3);
+        Assert.NotEqual(Weights(normal), Weights(trained));
+    }
+
+    [Fact]
     public void A_resumed_run_ends_with_the_same_parameters_as_an_uninterrupted_one()
     {
         var reports = new List<MetaEpochReport>();
