@@ -149,9 +149,9 @@ public static class MetaTester
     /// stepping). The optimizer lives as long as the trajectory, so advancing by a then b steps equals a + b at once.
     /// </summary>
     /// <remarks>
-    /// SGD is written out rather than using <c>optim.SGD</c>: that optimizer converts the step size to a temporary
-    /// native Scalar on every call, and a transfer run (hundreds of thousands of steps) crashed once with a corrupt
-    /// Scalar inside it. Here one Scalar lives, referenced, for the whole trajectory.
+    /// SGD and Adam are written out rather than using <c>optim.SGD</c> and <c>optim.Adam</c>: those convert their
+    /// hyper-parameters to temporary native Scalars on every call, and transfer runs (hundreds of thousands of steps)
+    /// crashed with a corrupt Scalar inside each. Here the Scalars live, referenced, for the whole trajectory.
     /// </remarks>
     private sealed class Trajectory : IDisposable
     {
@@ -160,7 +160,7 @@ public static class MetaTester
         private readonly Tensor targets;
         private readonly TorchSharp.Modules.Parameter[] trained;
         private readonly Scalar descent;
-        private readonly optim.Optimizer? adam;
+        private readonly ScalarSafeAdam? adam;
 
         public Trajectory(MetaGcn model, bool[] adapted, GraphBatch batch, float[] targets, MetaTestConfig config)
         {
@@ -172,7 +172,7 @@ public static class MetaTester
             trained = parameters.Where((_, i) => adapted[i]).ToArray();
             this.targets = tensor(targets, dtype: parameters[0].dtype);
             descent = (-config.LearningRate).ToScalar();
-            adam = config.Optimizer == FineTuningOptimizer.Adam ? optim.Adam(trained, lr: config.LearningRate) : null;
+            adam = config.Optimizer == FineTuningOptimizer.Adam ? new ScalarSafeAdam(trained, config.LearningRate) : null;
         }
 
         public void Advance(int steps)
@@ -185,7 +185,7 @@ public static class MetaTester
                 F.mse_loss(model.call(batch), targets).backward();
                 if (adam is not null)
                 {
-                    adam.step();
+                    adam.Step();
                     continue;
                 }
                 using (no_grad())
