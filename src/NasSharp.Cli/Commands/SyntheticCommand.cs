@@ -127,9 +127,9 @@ public static class SyntheticCommand
                 ["runs"] = runCount,
                 ["seeds"] = new JsonArray([.. studySeeds.Select(s => (JsonNode)s)]),
                 ["methods"] = new JsonArray([.. chosen.Select(m => (JsonNode)m)]),
-                ["meta_training"] = TransferCommand.Describe(config),
-                ["fine_tuning"] = TransferCommand.Describe(protocol.Test),
-                ["baseline_fine_tuning"] = TransferCommand.Describe(protocol.BaselineTest),
+                ["meta_training"] = TransferReport.Describe(config),
+                ["fine_tuning"] = TransferReport.Describe(protocol.Test),
+                ["baseline_fine_tuning"] = TransferReport.Describe(protocol.BaselineTest),
             }, "synthetic", "Synthetic tasks (mp-nas §4.1): Spearman on the held-out noisy copy");
 
             var baseline = TaskCatalog.Load(DataRoot.Resolve(pr.GetValue(data)), [pr.GetValue(baseTask)!])[0];

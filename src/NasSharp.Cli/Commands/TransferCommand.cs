@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using NasSharp.Cli.Output;
 using NasSharp.Data;
@@ -135,12 +134,6 @@ public static class TransferCommand
         return network;
     }
 
-    /// <summary>Enums by name, so that transfer.json says "Boil" and "Adam".</summary>
-    private static readonly JsonSerializerOptions Readable = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
-
-    /// <summary><paramref name="settings"/> as JSON with enums by name, for a results file's config block.</summary>
-    public static JsonNode? Describe<T>(T settings) => JsonSerializer.SerializeToNode(settings, Readable);
-
     private static JsonNode Config(string[] pool, string[] targets, int[] ks, int runs, string[] methods, MetaTrainingConfig config,
         TransferProtocol protocol, int seed) => new JsonObject
     {
@@ -149,10 +142,10 @@ public static class TransferCommand
         ["k"] = new JsonArray([.. ks.Select(k => (JsonNode)k)]),
         ["runs"] = runs,
         ["methods"] = new JsonArray([.. methods.Select(m => (JsonNode)m)]),
-        ["meta_training"] = Describe(config),
-        ["fine_tuning"] = Describe(protocol.Test),
-        ["baseline_fine_tuning"] = Describe(protocol.BaselineTest),
-        ["pretraining"] = Describe(protocol.Pretraining),
+        ["meta_training"] = TransferReport.Describe(config),
+        ["fine_tuning"] = TransferReport.Describe(protocol.Test),
+        ["baseline_fine_tuning"] = TransferReport.Describe(protocol.BaselineTest),
+        ["pretraining"] = TransferReport.Describe(protocol.Pretraining),
         ["seed"] = seed,
     };
 }

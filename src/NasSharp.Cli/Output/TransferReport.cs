@@ -16,6 +16,12 @@ namespace NasSharp.Cli.Output;
 public sealed class TransferReport
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    /// <summary>Enums by name, so that a results file's config says "Boil" and "Adam".</summary>
+    private static readonly JsonSerializerOptions Readable = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
+    /// <summary><paramref name="settings"/> as JSON with enums by name, for a results file's config block.</summary>
+    public static JsonNode? Describe<T>(T settings) => JsonSerializer.SerializeToNode(settings, Readable);
     private readonly JsonNode config;
     private readonly List<TransferRun> runs = [];
     private readonly string name;
