@@ -44,11 +44,11 @@ public sealed class FineTuningOptions
         });
     }
 
-    /// <summary>MP-NAS's fine-tuning options (<c>--finetune-…</c>), defaulting to <see cref="MetaTestConfig"/>'s paper set-up.</summary>
+    /// <summary>MP-NAS's fine-tuning options (<c>--finetune-…</c>), defaulting to <see cref="MetaTestConfig"/>'s.</summary>
     public static FineTuningOptions MpNas() => new("finetune", new MetaTestConfig(), "fine-tuning the meta-trained model on the support set");
 
-    /// <summary>The baselines' fine-tuning options (<c>--baseline-…</c>), defaulting to <see cref="MetaTestConfig.Baseline"/>.</summary>
-    public static FineTuningOptions Baselines() => new("baseline", MetaTestConfig.Baseline, "training the random-init and naive-transfer baselines on the support set");
+    /// <summary>The baselines' fine-tuning options (<c>--baseline-…</c>), with the same defaults as MP-NAS's.</summary>
+    public static FineTuningOptions Baselines() => new("baseline", new MetaTestConfig(), "training the random-init and naive-transfer baselines on the support set");
 
     /// <summary>Every option, to add to a command.</summary>
     public IEnumerable<Option> All => [optimizer, learningRate, steps];

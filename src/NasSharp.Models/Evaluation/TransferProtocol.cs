@@ -12,7 +12,7 @@ namespace NasSharp.Evaluation;
 /// set depends only on (seed, run), so every method of one run sees the same architectures.
 /// </summary>
 /// <param name="Test">MP-NAS's fine-tuning (optimizer, learning rate, step grid).</param>
-/// <param name="BaselineTest">The baselines' fine-tuning (see <see cref="MetaTestConfig.Baseline"/>).</param>
+/// <param name="BaselineTest">The baselines' fine-tuning (<see cref="MetaTestConfig"/>'s defaults, as for MP-NAS).</param>
 /// <param name="Network">Network of the two baselines (the meta-trained model's shape, for a fair comparison).</param>
 /// <param name="Pretraining">Naive transfer's supervised pre-training on a source task.</param>
 public sealed record TransferProtocol(MetaTestConfig Test, MetaTestConfig BaselineTest, MetaGcnConfig Network, TrainingConfig Pretraining)

@@ -23,7 +23,7 @@ public sealed class TransferCliTests : IDisposable
         Assert.Equal(2 * 2 * 2, results.Count);
         var config = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "transfer.json")))!["config"]!;
         Assert.Equal("Boil", config["meta_training"]!["Algorithm"]!.GetValue<string>());
-        Assert.Equal("Sgd", config["fine_tuning"]!["Optimizer"]!.GetValue<string>());
+        Assert.Equal("Adam", config["fine_tuning"]!["Optimizer"]!.GetValue<string>());
         Assert.Equal("Adam", config["baseline_fine_tuning"]!["Optimizer"]!.GetValue<string>());
         Assert.All(results, r => Assert.InRange(r!["spearman"]!.GetValue<double>(), -1, 1));
         // K = 0 is zero-shot: no fine-tuning steps.
