@@ -15,7 +15,12 @@ namespace NasSharp.Cli.Output;
 /// </summary>
 public sealed class TransferReport
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+    /// <summary>NaN is allowed as a literal: a diverged step count's cross-validated Spearman is NaN.</summary>
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
 
     /// <summary>Enums by name, so that a results file's config says "Boil" and "Adam".</summary>
     private static readonly JsonSerializerOptions Readable = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };

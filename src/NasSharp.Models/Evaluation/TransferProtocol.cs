@@ -68,11 +68,18 @@ public sealed record TransferProtocol(MetaTestConfig Test, MetaTestConfig Baseli
         try
         {
             double rho = predictors.Average(p => RankCorrelation.Spearman(p.Predict(query), truth));
-            return new TransferRun(heldOut.Name, method, k, run, rho, predictors.Average(p => p.Steps), clock.Elapsed.TotalSeconds);
+            return new TransferRun(heldOut.Name, method, k, run, rho, predictors.Average(p => p.Steps), clock.Elapsed.TotalSeconds,
+                MeanCrossValidation(predictors));
         }
         finally
         {
             foreach (var p in predictors) p.Dispose();
         }
     }
+
+    private static IReadOnlyDictionary<int, double>? MeanCrossValidation(MetaPredictor[] predictors) =>
+        predictors[0].CrossValidatedSpearman.Count == 0
+            ? null
+            : predictors[0].CrossValidatedSpearman.Keys.Order()
+                .ToDictionary(steps => steps, steps => predictors.Average(p => p.CrossValidatedSpearman[steps]));
 }

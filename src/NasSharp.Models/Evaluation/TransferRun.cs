@@ -10,6 +10,11 @@ namespace NasSharp.Evaluation;
 /// <param name="Spearman">Spearman ρ between scores and values over every held-out architecture not in the support set.</param>
 /// <param name="Steps">Fine-tuning steps chosen by cross-validation (mean over sources for naive transfer).</param>
 /// <param name="Seconds">Wall-clock seconds of adaptation and scoring.</param>
+/// <param name="CrossValidation">
+/// The support-set cross-validated Spearman of every candidate step count (mean over sources for naive transfer; NaN
+/// where fine-tuning diverged), keyed by step count; null when K was too small to cross-validate. It shows why a
+/// step count was chosen, e.g. when 5-cell cross-validation keeps a start that is wrong for the task.
+/// </param>
 public sealed record TransferRun(
     [property: JsonPropertyName("held_out")] string HeldOut,
     [property: JsonPropertyName("method")] string Method,
@@ -17,4 +22,5 @@ public sealed record TransferRun(
     [property: JsonPropertyName("run")] int Run,
     [property: JsonPropertyName("spearman")] double Spearman,
     [property: JsonPropertyName("steps")] double Steps,
-    [property: JsonPropertyName("seconds")] double Seconds);
+    [property: JsonPropertyName("seconds")] double Seconds,
+    [property: JsonPropertyName("cross_validation")] IReadOnlyDictionary<int, double>? CrossValidation = null);

@@ -26,9 +26,18 @@ public sealed class TransferCliTests : IDisposable
         Assert.Equal("Adam", config["fine_tuning"]!["Optimizer"]!.GetValue<string>());
         Assert.Equal("Adam", config["baseline_fine_tuning"]!["Optimizer"]!.GetValue<string>());
         Assert.All(results, r => Assert.InRange(r!["spearman"]!.GetValue<double>(), -1, 1));
-        // K = 0 is zero-shot: no fine-tuning steps.
+        // K = 0 is zero-shot: no fine-tuning steps, nothing to cross-validate.
         Assert.All(results.Where(r => r!["k"]!.GetValue<int>() == 0 && r["method"]!.GetValue<string>() == "mp-nas"),
             r => Assert.Equal(0, r!["steps"]!.GetValue<double>()));
+        Assert.All(results.Where(r => r!["k"]!.GetValue<int>() == 0), r => Assert.Null(r!["cross_validation"]));
+        // K = 5 records the cross-validated Spearman of every candidate step count, and the chosen count is the best one.
+        Assert.All(results.Where(r => r!["k"]!.GetValue<int>() == 5), r =>
+        {
+            var cv = r!["cross_validation"]!.AsObject();
+            Assert.Equal(["5", "10", "20", "50", "100", "200", "500"], cv.Select(p => p.Key));
+            double best = cv.Max(p => p.Value!.GetValue<double>());
+            Assert.Equal(best, cv[r["steps"]!.GetValue<double>().ToString(System.Globalization.CultureInfo.InvariantCulture)]!.GetValue<double>());
+        });
         Assert.Single(Directory.GetFiles(Path.Combine(folder, "models"), "*.model"));
         Assert.Empty(Directory.GetFiles(Path.Combine(folder, "models"), "*.checkpoint"));
         Assert.True(new FileInfo(Path.Combine(folder, "transfer.png")).Length > 1000);
