@@ -27,6 +27,7 @@ public sealed class TransferReport
 
     /// <summary><paramref name="settings"/> as JSON with enums by name, for a results file's config block.</summary>
     public static JsonNode? Describe<T>(T settings) => JsonSerializer.SerializeToNode(settings, Readable);
+
     private readonly JsonNode config;
     private readonly List<TransferRun> runs = [];
     private readonly string name;
