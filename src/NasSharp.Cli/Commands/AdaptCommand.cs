@@ -124,8 +124,9 @@ public static class AdaptCommand
             return $"fine-tuned {predictor.Steps} steps (K = 2 is too few to cross-validate: the smallest candidate count)";
         var cv = predictor.CrossValidatedSpearman;
         string candidates = string.Join(", ", cv.OrderBy(p => p.Key).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key}: {p.Value:F3}")));
+        string start = predictor.Start == FineTuningStart.RandomInit ? "from a random initialisation (see --finetune-start), " : "";
         return string.Create(CultureInfo.InvariantCulture,
-            $"fine-tuned {predictor.Steps} steps, chosen by cross-validated Spearman {cv[predictor.Steps]:F3} on the support set (steps: Spearman {candidates})");
+            $"fine-tuned {start}{predictor.Steps} steps, chosen by cross-validated Spearman {cv[predictor.Steps]:F3} on the support set (steps: Spearman {candidates})");
     }
 
     /// <summary>The five best-scored architectures, with the value measured for any that is in the support set.</summary>

@@ -15,9 +15,14 @@ public sealed class FineTuningOptions
     private readonly Option<FineTuningOptimizer> optimizer;
     private readonly Option<double> learningRate;
     private readonly Option<int[]> steps;
+    private readonly Option<StartSelection>? start;
 
     /// <summary>Creates the options named <c>--<paramref name="prefix"/>-…</c>, describing what they fine-tune.</summary>
-    public FineTuningOptions(string prefix, MetaTestConfig defaults, string what)
+    /// <param name="prefix">Option name prefix.</param>
+    /// <param name="defaults">Default values.</param>
+    /// <param name="what">What the options fine-tune, for the help text.</param>
+    /// <param name="withStart">Whether to offer <c>--PREFIX-start</c> (only a meta-learned start can be replaced).</param>
+    public FineTuningOptions(string prefix, MetaTestConfig defaults, string what, bool withStart)
     {
         this.defaults = defaults;
         optimizer = new($"--{prefix}-optimizer")
@@ -37,6 +42,14 @@ public sealed class FineTuningOptions
             CustomParser = r => SharedOptions.ParseIntegers(r, $"--{prefix}-steps step counts", 0, "0,5,10,20,50,100"),
             DefaultValueFactory = _ => [.. defaults.StepChoices],
         };
+        if (withStart)
+            start = new($"--{prefix}-start")
+            {
+                Description = "Starting weights: MetaLearned (always, as the paper), RandomFallback (a random initialisation when no " +
+                              "step count of the meta-learned start cross-validates above rho = 0 on the support set) or CrossValidated " +
+                              "(whichever start cross-validates better).",
+                DefaultValueFactory = _ => defaults.Start,
+            };
         learningRate.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<double>() is var v && !(v > 0 && double.IsFinite(v)))
@@ -45,13 +58,13 @@ public sealed class FineTuningOptions
     }
 
     /// <summary>MP-NAS's fine-tuning options (<c>--finetune-…</c>), defaulting to <see cref="MetaTestConfig"/>'s.</summary>
-    public static FineTuningOptions MpNas() => new("finetune", new MetaTestConfig(), "fine-tuning the meta-trained model on the support set");
+    public static FineTuningOptions MpNas() => new("finetune", new MetaTestConfig(), "fine-tuning the meta-trained model on the support set", withStart: true);
 
     /// <summary>The baselines' fine-tuning options (<c>--baseline-…</c>), with the same defaults as MP-NAS's.</summary>
-    public static FineTuningOptions Baselines() => new("baseline", new MetaTestConfig(), "training the random-init and naive-transfer baselines on the support set");
+    public static FineTuningOptions Baselines() => new("baseline", new MetaTestConfig(), "training the random-init and naive-transfer baselines on the support set", withStart: false);
 
     /// <summary>Every option, to add to a command.</summary>
-    public IEnumerable<Option> All => [optimizer, learningRate, steps];
+    public IEnumerable<Option> All => start is null ? [optimizer, learningRate, steps] : [optimizer, learningRate, steps, start];
 
     /// <summary>The fine-tuning configuration the user chose.</summary>
     public MetaTestConfig Config(ParseResult pr) => defaults with
@@ -59,5 +72,6 @@ public sealed class FineTuningOptions
         Optimizer = pr.GetValue(optimizer),
         LearningRate = pr.GetValue(learningRate),
         StepChoices = pr.GetValue(steps)!,
+        Start = start is null ? defaults.Start : pr.GetValue(start),
     };
 }

@@ -69,7 +69,7 @@ public sealed record TransferProtocol(MetaTestConfig Test, MetaTestConfig Baseli
         {
             double rho = predictors.Average(p => RankCorrelation.Spearman(p.Predict(query), truth));
             return new TransferRun(heldOut.Name, method, k, run, rho, predictors.Average(p => p.Steps), clock.Elapsed.TotalSeconds,
-                MeanCrossValidation(predictors));
+                MeanCrossValidation(predictors), predictors[0].Start);
         }
         finally
         {

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using NasSharp.Meta;
 
 namespace NasSharp.Evaluation;
 
@@ -15,6 +16,10 @@ namespace NasSharp.Evaluation;
 /// where fine-tuning diverged), keyed by step count; null when K was too small to cross-validate. It shows why a
 /// step count was chosen, e.g. when 5-cell cross-validation keeps a start that is wrong for the task.
 /// </param>
+/// <param name="Start">
+/// The weights fine-tuning started from: for MP-NAS the meta-learned ones, or a random initialisation where
+/// <see cref="MetaTestConfig.Start"/> chose it; null in files written before this was recorded.
+/// </param>
 public sealed record TransferRun(
     [property: JsonPropertyName("held_out")] string HeldOut,
     [property: JsonPropertyName("method")] string Method,
@@ -23,4 +28,5 @@ public sealed record TransferRun(
     [property: JsonPropertyName("spearman")] double Spearman,
     [property: JsonPropertyName("steps")] double Steps,
     [property: JsonPropertyName("seconds")] double Seconds,
-    [property: JsonPropertyName("cross_validation")] IReadOnlyDictionary<int, double>? CrossValidation = null);
+    [property: JsonPropertyName("cross_validation")] IReadOnlyDictionary<int, double>? CrossValidation = null,
+    [property: JsonPropertyName("start"), JsonConverter(typeof(JsonStringEnumConverter<FineTuningStart>))] FineTuningStart? Start = null);

@@ -11,14 +11,18 @@ public sealed class MetaPredictor : IDisposable
     private readonly MetaGcn network;
     private readonly int chunkSize;
 
-    internal MetaPredictor(MetaGcn network, int steps, IReadOnlyDictionary<int, double> crossValidation, int chunkSize)
+    internal MetaPredictor(MetaGcn network, FineTuningStart start, int steps, IReadOnlyDictionary<int, double> crossValidation, int chunkSize)
     {
         this.network = network;
         this.chunkSize = chunkSize;
+        Start = start;
         Steps = steps;
         CrossValidatedSpearman = crossValidation;
         network.eval();
     }
+
+    /// <summary>The weights fine-tuning started from.</summary>
+    public FineTuningStart Start { get; }
 
     /// <summary>Fine-tuning steps taken on the whole support set (0 = zero-shot).</summary>
     public int Steps { get; }

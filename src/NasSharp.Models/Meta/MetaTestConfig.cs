@@ -28,6 +28,13 @@ public sealed record MetaTestConfig
     /// </summary>
     public IReadOnlyList<int> StepChoices { get; init; } = [5, 10, 20, 50, 100, 200, 500];
 
+    /// <summary>
+    /// Which starting weights MP-NAS fine-tunes (<see cref="MetaTester.Adapt"/>; the baselines ignore it). The paper
+    /// always starts from the meta-learned weights; the alternatives guard against a meta-learned prior that is wrong
+    /// for the task, which the support set's cross-validation can detect.
+    /// </summary>
+    public StartSelection Start { get; init; } = StartSelection.MetaLearned;
+
     /// <summary>Most cross-validation folds: K ≤ this is leave-one-out, larger K uses this many folds.</summary>
     public int MaxFolds { get; init; } = 10;
 
@@ -37,6 +44,7 @@ public sealed record MetaTestConfig
     /// <summary>Throws <see cref="ArgumentException"/> naming the first out-of-range setting.</summary>
     public void Validate()
     {
+        if (!Enum.IsDefined(Start)) throw new ArgumentException($"Unknown start selection {Start}.");
         if (!Enum.IsDefined(Optimizer)) throw new ArgumentException($"Unknown fine-tuning optimizer {Optimizer}.");
         if (!(LearningRate > 0)) throw new ArgumentException($"LearningRate must be positive, got {LearningRate}.");
         if (StepChoices.Count == 0 || StepChoices.Any(s => s < 0))
@@ -53,4 +61,29 @@ public enum FineTuningOptimizer
     Sgd,
     /// <summary>Adam with PyTorch's default betas.</summary>
     Adam,
+}
+
+/// <summary>How MP-NAS's fine-tuning chooses its starting weights.</summary>
+public enum StartSelection
+{
+    /// <summary>Always the meta-learned weights (mp-nas §3.2).</summary>
+    MetaLearned,
+    /// <summary>
+    /// The meta-learned weights, unless no candidate step count cross-validates above ρ = 0 on the support set; then a
+    /// random initialisation, trained as the random-init baseline is.
+    /// </summary>
+    RandomFallback,
+    /// <summary>Both starts are cross-validated, and the random initialisation is used only when its best score is higher.</summary>
+    CrossValidated,
+}
+
+/// <summary>The weights a fine-tuned predictor started from.</summary>
+public enum FineTuningStart
+{
+    /// <summary>The meta-trained initialisation.</summary>
+    MetaLearned,
+    /// <summary>A fresh random initialisation.</summary>
+    RandomInit,
+    /// <summary>A network pre-trained by supervised regression on another task (naive transfer).</summary>
+    Pretrained,
 }

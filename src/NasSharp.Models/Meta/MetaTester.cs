@@ -24,18 +24,36 @@ public static class MetaTester
 {
     /// <summary>
     /// Fine-tunes a copy of the meta-trained <paramref name="model"/> on the support set, adapting the parameters its
-    /// algorithm's inner loop adapted during meta-training (BOIL: the body, ANIL: the head, MAML: all).
+    /// algorithm's inner loop adapted during meta-training (BOIL: the body, ANIL: the head, MAML: all). With
+    /// <see cref="MetaTestConfig.Start"/> other than <see cref="StartSelection.MetaLearned"/>, the support set's
+    /// cross-validation may replace the meta-learned start by a random initialisation (<see cref="MetaPredictor.Start"/>).
     /// </summary>
     /// <param name="model">The meta-trained initialisation (left unchanged).</param>
     /// <param name="support">The K support architectures (may be empty for zero-shot).</param>
     /// <param name="values">Their performance, higher = better, one per support graph.</param>
-    /// <param name="config">Learning rate, step grid and folds; <see cref="MetaTestConfig"/>'s defaults when null.</param>
-    /// <param name="seed">Seeds dropout and the fold assignment.</param>
+    /// <param name="config">Learning rate, step grid, folds and start selection; <see cref="MetaTestConfig"/>'s defaults when null.</param>
+    /// <param name="seed">Seeds dropout, the fold assignment and a random start.</param>
     /// <exception cref="ArgumentException">K mismatch, a non-finite value, another node-type width, or a bad config.</exception>
     public static MetaPredictor Adapt(MetaModel model, GraphBatch support, IReadOnlyList<double> values,
-        MetaTestConfig? config = null, int seed = 0) =>
-        FineTune(model.Network, model.Metadata.Training.Algorithm.InnerLoopMask(model.Network.ParameterNames),
-            support, values, config ?? new MetaTestConfig(), seed);
+        MetaTestConfig? config = null, int seed = 0)
+    {
+        config ??= new MetaTestConfig();
+        var metaLearned = FineTune(model.Network, model.Metadata.Training.Algorithm.InnerLoopMask(model.Network.ParameterNames),
+            support, values, config, seed, FineTuningStart.MetaLearned);
+        double metaScore = BestCrossValidated(metaLearned);
+        if (config.Start == StartSelection.MetaLearned || double.IsNaN(metaScore)
+            || (config.Start == StartSelection.RandomFallback && metaScore > 0))
+            return metaLearned;
+
+        var scratch = RandomInit(model.Metadata.NodeTypes, model.Metadata.Training.Network, support, values, config, seed);
+        bool useScratch = config.Start == StartSelection.RandomFallback || BestCrossValidated(scratch) > metaScore;
+        (useScratch ? metaLearned : scratch).Dispose();
+        return useScratch ? scratch : metaLearned;
+    }
+
+    /// <summary>The best cross-validated Spearman over the step grid; NaN when K was too small to cross-validate.</summary>
+    private static double BestCrossValidated(MetaPredictor predictor) =>
+        predictor.CrossValidatedSpearman.Values.Where(v => !double.IsNaN(v)).DefaultIfEmpty(double.NaN).Max();
 
     /// <summary>
     /// Baseline "Rand. Init.": the same network, freshly initialised from <paramref name="seed"/>, fine-tuned on the
@@ -47,7 +65,7 @@ public static class MetaTester
     {
         random.manual_seed(seed);
         using var init = new MetaGcn(nodeTypes, network);
-        return FineTune(init, AllParameters(init), support, values, config ?? new MetaTestConfig(), seed);
+        return FineTune(init, AllParameters(init), support, values, config ?? new MetaTestConfig(), seed, FineTuningStart.RandomInit);
     }
 
     /// <summary>
@@ -72,12 +90,12 @@ public static class MetaTester
     /// <exception cref="ArgumentException">As <see cref="Adapt"/>.</exception>
     public static MetaPredictor NaiveTransfer(MetaGcn pretrained, GraphBatch support, IReadOnlyList<double> values,
         MetaTestConfig? config = null, int seed = 0) =>
-        FineTune(pretrained, AllParameters(pretrained), support, values, config ?? new MetaTestConfig(), seed);
+        FineTune(pretrained, AllParameters(pretrained), support, values, config ?? new MetaTestConfig(), seed, FineTuningStart.Pretrained);
 
     private static bool[] AllParameters(MetaGcn network) => network.ParameterNames.Select(_ => true).ToArray();
 
     private static MetaPredictor FineTune(MetaGcn init, bool[] adapted, GraphBatch support, IReadOnlyList<double> values,
-        MetaTestConfig config, int seed)
+        MetaTestConfig config, int seed, FineTuningStart start)
     {
         config.Validate();
         if (support.Count != values.Count)
@@ -91,7 +109,7 @@ public static class MetaTester
         var choices = config.StepChoices.Distinct().Order().ToArray();
         var model = init.Clone();
         if (values.Count < 2 || values.All(v => v == values[0]))
-            return new MetaPredictor(model, 0, new Dictionary<int, double>(), config.ChunkSize);
+            return new MetaPredictor(model, start, 0, new Dictionary<int, double>(), config.ChunkSize);
 
         var crossValidation = values.Count >= 3
             ? CrossValidate(init, adapted, support, values, choices, config, new Random(seed))
@@ -107,7 +125,7 @@ public static class MetaTester
             throw new ArgumentException(
                 $"Fine-tuning diverged ({steps} {config.Optimizer} steps at learning rate {config.LearningRate}): the predictions are not finite. Use a lower learning rate.");
         }
-        return new MetaPredictor(model, steps, crossValidation, config.ChunkSize);
+        return new MetaPredictor(model, start, steps, crossValidation, config.ChunkSize);
     }
 
     /// <summary>Pooled out-of-fold Spearman of every candidate step count.</summary>

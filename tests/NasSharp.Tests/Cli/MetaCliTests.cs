@@ -129,6 +129,8 @@ public sealed class MetaCliTests : IDisposable
     [InlineData("adapt --model m --space nb201 --support s --out o --finetune-steps 5,-1")]
     [InlineData("transfer --out o --finetune-steps 5,ten")]
     [InlineData("transfer --out o --finetune-optimizer rmsprop")]
+    [InlineData("transfer --out o --finetune-start always")]
+    [InlineData("transfer --out o --baseline-start RandomFallback")]
     [InlineData("transfer --out o --baseline-lr 0")]
     [InlineData("transfer --out o --baseline-steps 5,x")]
     [InlineData("transfer --out o --support-size 0")]
@@ -142,7 +144,7 @@ public sealed class MetaCliTests : IDisposable
         Assert.Contains(errors, e => e.Message.Contains("'ten'") && e.Message.Contains("--finetune-steps"));
         errors = Root().Parse("adapt --model m --space nb201 --support s --out o --finetune-lr 0").Errors;
         Assert.Contains(errors, e => e.Message.Contains("--finetune-lr must be a positive number, got 0"));
-        Assert.Empty(Root().Parse("transfer --out o --finetune-steps 0,5 --finetune-lr 0.02 --baseline-optimizer Sgd --baseline-steps 10").Errors);
+        Assert.Empty(Root().Parse("transfer --out o --finetune-steps 0,5 --finetune-lr 0.02 --finetune-start CrossValidated --baseline-optimizer Sgd --baseline-steps 10").Errors);
         errors = Root().Parse("transfer --out o --baseline-lr -1").Errors;
         Assert.Contains(errors, e => e.Message.Contains("--baseline-lr must be a positive number, got -1"));
     }

@@ -26,6 +26,10 @@ public sealed class TransferCliTests : IDisposable
         Assert.Equal("Adam", config["fine_tuning"]!["Optimizer"]!.GetValue<string>());
         Assert.Equal("Adam", config["baseline_fine_tuning"]!["Optimizer"]!.GetValue<string>());
         Assert.All(results, r => Assert.InRange(r!["spearman"]!.GetValue<double>(), -1, 1));
+        Assert.Equal("MetaLearned", config["fine_tuning"]!["Start"]!.GetValue<string>());
+        // The default start selection keeps the meta-learned weights; each run records the start it fine-tuned.
+        Assert.All(results, r => Assert.Equal(r!["method"]!.GetValue<string>() == "mp-nas" ? "MetaLearned" : "RandomInit",
+            r["start"]!.GetValue<string>()));
         // K = 0 is zero-shot: no fine-tuning steps, nothing to cross-validate.
         Assert.All(results.Where(r => r!["k"]!.GetValue<int>() == 0 && r["method"]!.GetValue<string>() == "mp-nas"),
             r => Assert.Equal(0, r!["steps"]!.GetValue<double>()));

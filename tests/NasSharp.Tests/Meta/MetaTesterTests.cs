@@ -144,6 +144,45 @@ public sealed class MetaTesterTests : IClassFixture<MetaTesterFixture>, IDisposa
     }
 
     [Fact]
+    public void A_start_that_ranks_the_support_set_backwards_is_replaced_by_a_random_one()
+    {
+        var (support, _) = Support(6, 31);
+        using var __ = support;
+        using var empty = SyntheticTasks.Batch([]);
+        using var zeroShot = MetaTester.Adapt(model, empty, []);
+        // With zero steps the cross-validated Spearman is that of the meta-learned start: +1 on its own order, -1 reversed.
+        double[] agree = zeroShot.Predict(support), reversed = [.. agree.Select(v => -v)];
+        var fallback = new MetaTestConfig { StepChoices = [0], Start = StartSelection.RandomFallback };
+
+        using var kept = MetaTester.Adapt(model, support, agree, fallback, seed: 8);
+        Assert.Equal(FineTuningStart.MetaLearned, kept.Start);
+        Assert.Equal(1, kept.CrossValidatedSpearman[0], 12);
+        Assert.Equal(zeroShot.Predict(test), kept.Predict(test));
+
+        using var replaced = MetaTester.Adapt(model, support, reversed, fallback, seed: 8);
+        using var scratch = MetaTester.RandomInit(SyntheticTasks.NodeTypes, MetaTesterFixture.Network, support, reversed, fallback, seed: 8);
+        Assert.Equal(FineTuningStart.RandomInit, replaced.Start);
+        Assert.Equal(scratch.Predict(test), replaced.Predict(test));
+
+        // CrossValidated takes the random start only when it cross-validates better than the meta-learned one.
+        var compare = fallback with { Start = StartSelection.CrossValidated };
+        Assert.True(scratch.CrossValidatedSpearman[0] > -1, "the random start should not reproduce the reversed order exactly");
+        using var better = MetaTester.Adapt(model, support, reversed, compare, seed: 8);
+        Assert.Equal(FineTuningStart.RandomInit, better.Start);
+        using var worse = MetaTester.Adapt(model, support, agree, compare, seed: 8);
+        Assert.Equal(FineTuningStart.MetaLearned, worse.Start);
+
+        // The paper's rule keeps the meta-learned start, and so does K = 2, which cannot be cross-validated.
+        using var paper = MetaTester.Adapt(model, support, reversed, fallback with { Start = StartSelection.MetaLearned }, seed: 8);
+        Assert.Equal(FineTuningStart.MetaLearned, paper.Start);
+        using var firstTwo = TorchSharp.torch.tensor(new long[] { 0, 1 });
+        using var two = support.Select(firstTwo);
+        using var k2 = MetaTester.Adapt(model, two, reversed[..2], fallback, seed: 8);
+        Assert.Equal(FineTuningStart.MetaLearned, k2.Start);
+        Assert.Throws<ArgumentException>(() => MetaTester.Adapt(model, support, agree, fallback with { Start = (StartSelection)9 }));
+    }
+
+    [Fact]
     public void Mismatched_support_is_an_argument_error()
     {
         var (support, values) = Support(5, 26);
