@@ -140,10 +140,11 @@ public sealed class RankReport
 /// <summary>Mean and sample standard deviation (n − 1; 0 for a single value).</summary>
 public readonly record struct Stat(double Mean, double Std)
 {
-    /// <summary>Statistics of <paramref name="values"/>.</summary>
+    /// <summary>Statistics of <paramref name="values"/>; NaN for none.</summary>
     public static Stat Of(IEnumerable<double> values)
     {
         var v = values.ToArray();
+        if (v.Length == 0) return new Stat(double.NaN, double.NaN);
         double mean = v.Average();
         double std = v.Length > 1 ? Math.Sqrt(v.Sum(x => (x - mean) * (x - mean)) / (v.Length - 1)) : 0;
         return new Stat(mean, std);

@@ -4,7 +4,7 @@ namespace NasSharp.Cli.Output;
 public static class TransferPlot
 {
     /// <summary>Writes the plot to <paramref name="path"/> (one panel of bars; K values are separate bar groups).</summary>
-    public static void Save(string path, IReadOnlyList<(string HeldOut, string Method, int K, int Runs, Stat Spearman)> summaries, string title)
+    public static void Save(string path, IReadOnlyList<TransferSummary> summaries, string title)
     {
         if (summaries.Count == 0) return;
         var groups = summaries.Select(s => (s.HeldOut, s.K)).Distinct().ToArray();
@@ -17,7 +17,7 @@ public static class TransferPlot
             for (int g = 0; g < groups.Length; g++)
             {
                 var s = summaries.FirstOrDefault(x => x.HeldOut == groups[g].HeldOut && x.K == groups[g].K && x.Method == methods[m]);
-                if (s.Runs == 0) continue;
+                if (s is not { Runs: > 0 }) continue;
                 bars.Add(new ScottPlot.Bar
                 {
                     Position = g * (methods.Length + 1) + m,

@@ -90,19 +90,20 @@ public sealed class TransferReport
         AtomicFile.WriteText(JsonPath, doc.ToJsonString(Json));
     }
 
-    /// <summary>Mean and std of Spearman per (held-out task, method, K), in first-seen order.</summary>
-    public IReadOnlyList<(string HeldOut, string Method, int K, int Runs, Stat Spearman)> Summaries() =>
+    /// <summary>Mean and std of Spearman per (held-out task, method, K) over the runs that did not diverge, in first-seen order.</summary>
+    public IReadOnlyList<TransferSummary> Summaries() =>
         runs.GroupBy(r => (r.HeldOut, r.Method, r.K))
-            .Select(g => (g.Key.HeldOut, g.Key.Method, g.Key.K, g.Count(), Stat.Of(g.Select(r => r.Spearman))))
+            .Select(g => new TransferSummary(g.Key.HeldOut, g.Key.Method, g.Key.K, g.Count(r => !r.Diverged), g.Count(r => r.Diverged),
+                Stat.Of(g.Where(r => !r.Diverged).Select(r => r.Spearman))))
             .ToArray();
 
     /// <summary>Writes the CSV and PNG next to <see cref="JsonPath"/>.</summary>
     public void WriteCsvAndPlot()
     {
-        var sb = new StringBuilder("held_out,method,k,run,spearman,steps,seconds\n");
+        var sb = new StringBuilder("held_out,method,k,run,spearman,steps,seconds,diverged\n");
         foreach (var r in runs.OrderBy(r => r.HeldOut, StringComparer.Ordinal).ThenBy(r => r.Method, StringComparer.Ordinal).ThenBy(r => r.K).ThenBy(r => r.Run))
             sb.AppendLine(string.Join(',', r.HeldOut, r.Method, r.K.ToString(CultureInfo.InvariantCulture), r.Run.ToString(CultureInfo.InvariantCulture),
-                F(r.Spearman), F(r.Steps), F(r.Seconds)));
+                F(r.Spearman), F(r.Steps), F(r.Seconds), r.Diverged ? "true" : "false"));
         AtomicFile.WriteText(Path.Combine(Folder, name + ".csv"), sb.ToString());
         TransferPlot.Save(Path.Combine(Folder, name + ".png"), Summaries(), title);
     }
@@ -116,12 +117,15 @@ public sealed class TransferReport
             .AddColumns(["held-out task", "K", .. methods]);
         foreach (var group in summaries.GroupBy(s => (s.HeldOut, s.K)))
             table.AddRow([group.Key.HeldOut, group.Key.K.ToString(CultureInfo.InvariantCulture),
-                .. methods.Select(m => group.FirstOrDefault(s => s.Method == m) is { Runs: > 0 } s ? $"{s.Spearman} ({s.Runs})" : "-")]);
+                .. methods.Select(m => group.FirstOrDefault(s => s.Method == m) is { } s ? Cell(s) : "-")]);
         foreach (int k in withMean ? summaries.Select(s => s.K).Distinct() : [])
             table.AddRow(["mean over tasks", k.ToString(CultureInfo.InvariantCulture),
-                .. methods.Select(m => summaries.Where(s => s.Method == m && s.K == k).Select(s => s.Spearman.Mean).DefaultIfEmpty(double.NaN).Average().ToString("F3", CultureInfo.InvariantCulture))]);
+                .. methods.Select(m => summaries.Where(s => s.Method == m && s.K == k && s.Runs > 0).Select(s => s.Spearman.Mean).DefaultIfEmpty(double.NaN).Average().ToString("F3", CultureInfo.InvariantCulture))]);
         return table;
     }
+
+    private static string Cell(TransferSummary s) =>
+        (s.Runs > 0 ? $"{s.Spearman} ({s.Runs})" : "-") + (s.Diverged > 0 ? $" [{s.Diverged} diverged]" : "");
 
     private static string F(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 }

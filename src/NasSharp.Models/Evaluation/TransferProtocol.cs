@@ -64,7 +64,15 @@ public sealed record TransferProtocol(MetaTestConfig Test, MetaTestConfig Baseli
         using var query = heldOut.Graphs.Select(queryIndex);
         double[] supportValues = supportRows.Select(i => (double)heldOut.Targets[i]).ToArray();
         double[] truth = queryRows.Select(i => (double)heldOut.Targets[i]).ToArray();
-        var predictors = adapt(support, supportValues);
+        MetaPredictor[] predictors;
+        try
+        {
+            predictors = adapt(support, supportValues);
+        }
+        catch (FineTuningDivergedException e)
+        {
+            return new TransferRun(heldOut.Name, method, k, run, double.NaN, e.Steps, clock.Elapsed.TotalSeconds, Diverged: true);
+        }
         try
         {
             double rho = predictors.Average(p => RankCorrelation.Spearman(p.Predict(query), truth));

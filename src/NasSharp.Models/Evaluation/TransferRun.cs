@@ -8,7 +8,10 @@ namespace NasSharp.Evaluation;
 /// <param name="Method"><c>mp-nas</c>, <c>random-init</c> or <c>naive-transfer</c>.</param>
 /// <param name="K">Support architectures measured on the held-out task.</param>
 /// <param name="Run">Run index; the support set is the seeded subset of seed <c>seed + run</c>, the same for every method.</param>
-/// <param name="Spearman">Spearman ρ between scores and values over every held-out architecture not in the support set.</param>
+/// <param name="Spearman">
+/// Spearman ρ between scores and values over every held-out architecture not in the support set; NaN when
+/// <paramref name="Diverged"/>.
+/// </param>
 /// <param name="Steps">Fine-tuning steps chosen by cross-validation (mean over sources for naive transfer).</param>
 /// <param name="Seconds">Wall-clock seconds of adaptation and scoring.</param>
 /// <param name="CrossValidation">
@@ -20,6 +23,10 @@ namespace NasSharp.Evaluation;
 /// The weights fine-tuning started from: for MP-NAS the meta-learned ones, or a random initialisation where
 /// <see cref="MetaTestConfig.Start"/> chose it; null in files written before this was recorded.
 /// </param>
+/// <param name="Diverged">
+/// Fine-tuning on the whole support set diverged (non-finite predictions), so the run has no ρ; recorded rather than
+/// stopping the experiment, since a rerun would diverge again on the same support set.
+/// </param>
 public sealed record TransferRun(
     [property: JsonPropertyName("held_out")] string HeldOut,
     [property: JsonPropertyName("method")] string Method,
@@ -29,4 +36,5 @@ public sealed record TransferRun(
     [property: JsonPropertyName("steps")] double Steps,
     [property: JsonPropertyName("seconds")] double Seconds,
     [property: JsonPropertyName("cross_validation")] IReadOnlyDictionary<int, double>? CrossValidation = null,
-    [property: JsonPropertyName("start"), JsonConverter(typeof(JsonStringEnumConverter<FineTuningStart>))] FineTuningStart? Start = null);
+    [property: JsonPropertyName("start"), JsonConverter(typeof(JsonStringEnumConverter<FineTuningStart>))] FineTuningStart? Start = null,
+    [property: JsonPropertyName("diverged")] bool Diverged = false);

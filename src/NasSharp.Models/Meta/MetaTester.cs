@@ -34,6 +34,7 @@ public static class MetaTester
     /// <param name="config">Learning rate, step grid, folds and start selection; <see cref="MetaTestConfig"/>'s defaults when null.</param>
     /// <param name="seed">Seeds dropout, the fold assignment and a random start.</param>
     /// <exception cref="ArgumentException">K mismatch, a non-finite value, another node-type width, or a bad config.</exception>
+    /// <exception cref="FineTuningDivergedException">The chosen step count diverged on the whole support set.</exception>
     public static MetaPredictor Adapt(MetaModel model, GraphBatch support, IReadOnlyList<double> values,
         MetaTestConfig? config = null, int seed = 0)
     {
@@ -45,7 +46,16 @@ public static class MetaTester
             || (config.Start == StartSelection.RandomFallback && metaScore > 0))
             return metaLearned;
 
-        var scratch = RandomInit(model.Metadata.NodeTypes, model.Metadata.Training.Network, support, values, config, seed);
+        MetaPredictor scratch;
+        try
+        {
+            scratch = RandomInit(model.Metadata.NodeTypes, model.Metadata.Training.Network, support, values, config, seed);
+        }
+        catch
+        {
+            metaLearned.Dispose();
+            throw;
+        }
         bool useScratch = config.Start == StartSelection.RandomFallback || BestCrossValidated(scratch) > metaScore;
         (useScratch ? metaLearned : scratch).Dispose();
         return useScratch ? scratch : metaLearned;
@@ -122,7 +132,7 @@ public static class MetaTester
         if (!MetaPredictor.Score(model, support, config.ChunkSize).All(double.IsFinite))
         {
             model.Dispose();
-            throw new ArgumentException(
+            throw new FineTuningDivergedException(steps,
                 $"Fine-tuning diverged ({steps} {config.Optimizer} steps at learning rate {config.LearningRate}): the predictions are not finite. Use a lower learning rate.");
         }
         return new MetaPredictor(model, start, steps, crossValidation, config.ChunkSize);

@@ -138,9 +138,18 @@ public sealed class MetaTesterTests : IClassFixture<MetaTesterFixture>, IDisposa
         Assert.True(double.IsNaN(fallback.CrossValidatedSpearman[20]));
 
         var forced = huge with { StepChoices = [20] };
-        var error = Assert.Throws<ArgumentException>(() => MetaTester.Adapt(model, support, values, forced, seed: 5));
+        var error = Assert.Throws<FineTuningDivergedException>(() => MetaTester.Adapt(model, support, values, forced, seed: 5));
         Assert.Contains("diverged", error.Message);
         Assert.Contains("lower learning rate", error.Message);
+
+        // The transfer protocol records such a run instead of stopping the experiment (a rerun would diverge again).
+        var protocol = new TransferProtocol(forced, new MetaTestConfig(), MetaTesterFixture.Network, TransferProtocol.DefaultPretraining);
+        var heldOut = new MetaTask("held-out", test, [.. testValues]);
+        var run = protocol.MpNas(model, heldOut, k: 6, seed: 5, run: 0);
+        Assert.True(run.Diverged);
+        Assert.True(double.IsNaN(run.Spearman));
+        Assert.Equal(20, run.Steps);
+        Assert.False(protocol.RandomInit(heldOut, k: 6, seed: 5, run: 0).Diverged);
     }
 
     [Fact]
