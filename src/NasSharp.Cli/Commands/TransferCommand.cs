@@ -42,9 +42,11 @@ public static class TransferCommand
         var runs = SharedOptions.Positive(new Option<int>("--runs") { Description = "Runs (support draws) per task and K.", DefaultValueFactory = _ => 10 });
         var methods = new Option<string[]>("--methods")
         {
-            Description = $"Comma-separated methods: {string.Join(", ", TransferProtocol.Methods)}. Default: all.",
+            Description = $"Comma-separated methods: {string.Join(", ", TransferProtocol.Methods)}. Default: the paper's three " +
+                          $"({string.Join(", ", TransferProtocol.PaperMethods)}); {TransferProtocol.OpCountMethod} (ours) is ridge regression of the " +
+                          "support values on each architecture's operation counts, no network: how much of a task counting operations explains. It needs K >= 2.",
             CustomParser = r => SharedOptions.ParseChoices(r, TransferProtocol.Methods, "method"),
-            DefaultValueFactory = _ => [.. TransferProtocol.Methods],
+            DefaultValueFactory = _ => [.. TransferProtocol.PaperMethods],
         };
         var training = new MetaTrainingOptions();
         var seed = SharedOptions.Seed();
@@ -76,6 +78,8 @@ public static class TransferCommand
             int[] kValues = pr.GetValue(ks)!;
             string[] chosen = pr.GetValue(methods)!;
             string folder = pr.GetValue(output)!;
+            if (chosen.Contains(TransferProtocol.OpCountMethod) && kValues.FirstOrDefault(k => k < 2, -1) is var small and >= 0)
+                throw new ArgumentException($"--methods {TransferProtocol.OpCountMethod} needs every --k to be at least 2 (a fit to {small} point(s) ranks nothing); got --k {string.Join(",", kValues)}.");
             var protocol = new TransferProtocol(fineTuning.Config(pr), baselineTuning.Config(pr), config.Network, TransferProtocol.DefaultPretraining);
             var report = new TransferReport(folder, Config(pool, targets, kValues, runCount, chosen, config, protocol, s));
 
@@ -108,6 +112,7 @@ public static class TransferCommand
                                         {
                                             "mp-nas" => protocol.MpNas(model!, task, k, s, r),
                                             "random-init" => protocol.RandomInit(task, k, s, r),
+                                            TransferProtocol.OpCountMethod => TransferProtocol.OpCountRidge(task, k, s, r),
                                             _ => protocol.NaiveTransfer(sources.Select(n => Pretrained(pretrained, byName[n], protocol, s)).ToArray(), task, k, s, r),
                                         });
                                     }

@@ -78,6 +78,18 @@ public sealed class GraphBatch : IDisposable
             tensor(x, [b, n, nodeTypes]), tensor(fwd, [b, n, n]), tensor(bwd, [b, n, n]), tensor(mask, [b, n]));
     }
 
+    /// <summary>
+    /// How many nodes of each type every graph has, <c>[B][T]</c>: the sum of the one-hot features over the nodes
+    /// (padding rows are zero). For ops-on-nodes cells this is the cell's operation histogram.
+    /// </summary>
+    public double[][] NodeTypeCounts()
+    {
+        using var counts = Features.sum(1).to_type(ScalarType.Float64);
+        double[] flat = counts.data<double>().ToArray();
+        int types = (int)Features.shape[2];
+        return [.. Enumerable.Range(0, (int)Count).Select(g => flat.AsSpan(g * types, types).ToArray())];
+    }
+
     /// <summary>The graphs at <paramref name="indices"/> (a 1-D int64 tensor), as a new batch.</summary>
     public GraphBatch Select(Tensor indices) => new(
         Features.index_select(0, indices), ForwardAdjacency.index_select(0, indices),

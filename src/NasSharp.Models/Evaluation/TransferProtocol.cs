@@ -18,7 +18,13 @@ namespace NasSharp.Evaluation;
 public sealed record TransferProtocol(MetaTestConfig Test, MetaTestConfig BaselineTest, MetaGcnConfig Network, TrainingConfig Pretraining)
 {
     /// <summary>Method names, as recorded in <see cref="TransferRun.Method"/>.</summary>
-    public static readonly IReadOnlyList<string> Methods = ["mp-nas", "random-init", "naive-transfer"];
+    public static readonly IReadOnlyList<string> Methods = ["mp-nas", "random-init", "naive-transfer", OpCountMethod];
+
+    /// <summary>The methods of the paper's tables, the default selection.</summary>
+    public static readonly IReadOnlyList<string> PaperMethods = ["mp-nas", "random-init", "naive-transfer"];
+
+    /// <summary>Name of the operation-count ridge baseline (<see cref="OpCountPredictor"/>; not in the papers).</summary>
+    public const string OpCountMethod = "op-count-ridge";
 
     /// <summary>Naive transfer's default pre-training: 10 epochs over the source task, batches of 64, Adam 1e-3, cosine.</summary>
     public static TrainingConfig DefaultPretraining { get; } = new(Epochs: 10, BatchSize: 64, LearningRate: 1e-3);
@@ -53,8 +59,15 @@ public sealed record TransferProtocol(MetaTestConfig Test, MetaTestConfig Baseli
             pretrained.Select(p => MetaTester.NaiveTransfer(p, support, values, BaselineTest, seed + run)).ToArray());
     }
 
+    /// <summary>
+    /// Baseline "op-count ridge" (ours): ridge regression of the support values on the operation histogram
+    /// (<see cref="OpCountPredictor"/>), no network and no randomness; it needs K ≥ 2.
+    /// </summary>
+    public static TransferRun OpCountRidge(MetaTask heldOut, int k, int seed, int run) =>
+        Evaluate(OpCountMethod, heldOut, k, seed, run, (support, values) => [OpCountPredictor.Fit(support, values)]);
+
     private static TransferRun Evaluate(string method, MetaTask heldOut, int k, int seed, int run,
-        Func<GraphBatch, IReadOnlyList<double>, MetaPredictor[]> adapt)
+        Func<GraphBatch, IReadOnlyList<double>, IFewShotPredictor[]> adapt)
     {
         var clock = Stopwatch.StartNew();
         var (supportRows, queryRows) = Split(heldOut.Count, k, seed, run);
@@ -64,7 +77,7 @@ public sealed record TransferProtocol(MetaTestConfig Test, MetaTestConfig Baseli
         using var query = heldOut.Graphs.Select(queryIndex);
         double[] supportValues = supportRows.Select(i => (double)heldOut.Targets[i]).ToArray();
         double[] truth = queryRows.Select(i => (double)heldOut.Targets[i]).ToArray();
-        MetaPredictor[] predictors;
+        IFewShotPredictor[] predictors;
         try
         {
             predictors = adapt(support, supportValues);
@@ -85,7 +98,7 @@ public sealed record TransferProtocol(MetaTestConfig Test, MetaTestConfig Baseli
         }
     }
 
-    private static IReadOnlyDictionary<int, double>? MeanCrossValidation(MetaPredictor[] predictors) =>
+    private static IReadOnlyDictionary<int, double>? MeanCrossValidation(IFewShotPredictor[] predictors) =>
         predictors[0].CrossValidatedSpearman.Count == 0
             ? null
             : predictors[0].CrossValidatedSpearman.Keys.Order()

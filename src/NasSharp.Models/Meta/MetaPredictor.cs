@@ -6,7 +6,7 @@ namespace NasSharp.Meta;
 /// A predictor adapted to one task by <see cref="MetaTester"/>. Scores are in the z-scored units of the support
 /// targets (higher = better); with no support (zero-shot) only their order is meaningful.
 /// </summary>
-public sealed class MetaPredictor : IDisposable
+public sealed class MetaPredictor : IFewShotPredictor
 {
     private readonly MetaGcn network;
     private readonly int chunkSize;
@@ -23,6 +23,8 @@ public sealed class MetaPredictor : IDisposable
 
     /// <summary>The weights fine-tuning started from.</summary>
     public FineTuningStart Start { get; }
+
+    FineTuningStart? IFewShotPredictor.Start => Start;
 
     /// <summary>Fine-tuning steps taken on the whole support set (0 = zero-shot).</summary>
     public int Steps { get; }

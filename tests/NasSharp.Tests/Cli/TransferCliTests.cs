@@ -77,4 +77,45 @@ public sealed class TransferCliTests : IDisposable
     [InlineData("transfer --held-out nb201/mnist --out d")]
     [InlineData("transfer --runs 0 --out d")]
     public void Bad_command_lines_are_parse_errors(string line) => Assert.NotEmpty(new NasCli().Root.Parse(line).Errors);
+
+    [Fact]
+    public void The_op_count_baseline_refuses_support_sets_too_small_to_fit()
+    {
+        var (code, error) = MetaCommandRun.Run("transfer", "--tasks", "tb101/jigsaw,tb101/class_scene", "--held-out", "tb101/jigsaw",
+            "--k", "0,5", "--runs", "1", "--methods", "op-count-ridge,random-init", "--out", folder);
+        Assert.Equal(2, code);
+        Assert.Contains("op-count-ridge needs every --k to be at least 2 (a fit to 0 point(s) ranks nothing); got --k 0,5", error);
+        Assert.False(File.Exists(Path.Combine(folder, "transfer.json")));
+    }
+
+    [Fact]
+    public void The_op_count_baseline_runs_without_meta_training_and_is_deterministic()
+    {
+        string[] args = ["transfer", "--tasks", "tb101/jigsaw,tb101/class_scene", "--held-out", "tb101/jigsaw",
+            "--k", "5,25", "--runs", "3", "--methods", "op-count-ridge", "--out", folder];
+        var (code, error) = MetaCommandRun.Run(args);
+        Assert.True(code == 0, error);
+        Assert.False(Directory.Exists(Path.Combine(folder, "models")) && Directory.EnumerateFileSystemEntries(Path.Combine(folder, "models")).Any());
+        var results = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "transfer.json")))!["results"]!.AsArray();
+        Assert.Equal(2 * 3, results.Count);
+        Assert.All(results, r =>
+        {
+            Assert.Equal("op-count-ridge", r!["method"]!.GetValue<string>());
+            Assert.InRange(r["spearman"]!.GetValue<double>(), -1, 1);
+            Assert.Equal(0, r["steps"]!.GetValue<double>());
+        });
+        // The same support cells give the same fit: a second folder reproduces every ρ exactly.
+        string again = Directory.CreateTempSubdirectory("nassharp-transfer-").FullName;
+        try
+        {
+            var (code2, error2) = MetaCommandRun.Run([.. args.Select(a => a == folder ? again : a)]);
+            Assert.True(code2 == 0, error2);
+            Assert.Equal(File.ReadAllText(Path.Combine(folder, "transfer.csv")).Split('\n').Select(l => string.Join(',', l.Split(',').Take(5))),
+                File.ReadAllText(Path.Combine(again, "transfer.csv")).Split('\n').Select(l => string.Join(',', l.Split(',').Take(5))));
+        }
+        finally
+        {
+            Directory.Delete(again, recursive: true);
+        }
+    }
 }
