@@ -17,6 +17,7 @@ public sealed class NasCli
             BenchCommand.Create(),
             InitWeightsCommand.Create(),
             CompareCommand.Create(),
+            CorrelateCommand.Create(),
         };
         foreach (var command in MetaCommands.All()) Root.Subcommands.Add(command);
     }

@@ -117,4 +117,26 @@ public sealed class CliEndToEndTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
+    [Fact]
+    public void Correlate_writes_the_matrix_and_refuses_mixed_spaces()
+    {
+        string outDir = Path.Combine(folder, "correlate");
+        Assert.Equal(0, Run("correlate", "--tasks", "nb201/cifar10,nb201/ninapro,nb201/gpu-latency", "--within", "nb201/gpu-latency", "--out", outDir).Code);
+        var csv = File.ReadAllLines(Path.Combine(outDir, "correlation.csv"));
+        Assert.Equal("task_a,task_b,shared_cells,spearman", csv[0]);
+        Assert.Equal(1 + 9, csv.Length);
+        Assert.All(csv.Skip(1), l => Assert.Equal("1999", l.Split(',')[2]));
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "correlation.json")))!;
+        Assert.Equal("nb201/gpu-latency", json["within"]!.GetValue<string>());
+        Assert.Equal(1.0, json["spearman"]![1]![1]!.GetValue<double>(), 12);
+        Assert.True(new FileInfo(Path.Combine(outDir, "correlation.png")).Length > 1000);
+
+        var (code, err) = Run("correlate", "--tasks", "nb201/cifar10,tb101/jigsaw");
+        Assert.Equal(2, code);
+        Assert.Contains("different spaces (nb201, tb101)", err);
+        (code, err) = Run("correlate", "--within", "nb201/cpu-latency,nb201/gpu-latency");
+        Assert.Equal(2, code);
+        Assert.Contains("--within takes one task", err);
+        Assert.NotEmpty(new NasCli().Root.Parse("correlate --tasks nb201/mnist").Errors);
+    }
 }
