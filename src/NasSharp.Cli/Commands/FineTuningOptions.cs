@@ -16,6 +16,7 @@ public sealed class FineTuningOptions
     private readonly Option<double> learningRate;
     private readonly Option<int[]> steps;
     private readonly Option<StartSelection>? start;
+    private readonly Option<FineTunedParameters>? parameters;
 
     /// <summary>Creates the options named <c>--<paramref name="prefix"/>-…</c>, describing what they fine-tune.</summary>
     /// <param name="prefix">Option name prefix.</param>
@@ -50,6 +51,13 @@ public sealed class FineTuningOptions
                               "(whichever start cross-validates better).",
                 DefaultValueFactory = _ => defaults.Start,
             };
+        if (withStart)
+            parameters = new($"--{prefix}-parameters")
+            {
+                Description = "Parameters to fine-tune: InnerLoop (those the meta-learner's inner loop adapted; BOIL keeps the head frozen) " +
+                              "or All (the head too, so a few steps can rescale or mirror the meta-learned ranking).",
+                DefaultValueFactory = _ => defaults.Parameters,
+            };
         learningRate.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<double>() is var v && !(v > 0 && double.IsFinite(v)))
@@ -64,7 +72,7 @@ public sealed class FineTuningOptions
     public static FineTuningOptions Baselines() => new("baseline", new MetaTestConfig(), "training the random-init and naive-transfer baselines on the support set", withStart: false);
 
     /// <summary>Every option, to add to a command.</summary>
-    public IEnumerable<Option> All => start is null ? [optimizer, learningRate, steps] : [optimizer, learningRate, steps, start];
+    public IEnumerable<Option> All => start is null || parameters is null ? [optimizer, learningRate, steps] : [optimizer, learningRate, steps, start, parameters];
 
     /// <summary>The fine-tuning configuration the user chose.</summary>
     public MetaTestConfig Config(ParseResult pr) => defaults with
@@ -73,5 +81,6 @@ public sealed class FineTuningOptions
         LearningRate = pr.GetValue(learningRate),
         StepChoices = pr.GetValue(steps)!,
         Start = start is null ? defaults.Start : pr.GetValue(start),
+        Parameters = parameters is null ? defaults.Parameters : pr.GetValue(parameters),
     };
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace NasSharp.Meta;
 
 /// <summary>
@@ -35,6 +37,15 @@ public sealed record MetaTestConfig
     /// </summary>
     public StartSelection Start { get; init; } = StartSelection.MetaLearned;
 
+    /// <summary>
+    /// Which parameters MP-NAS fine-tunes (<see cref="MetaTester.Adapt"/>; the baselines always train everything):
+    /// those its algorithm's inner loop adapted during meta-training (the default; BOIL: the body, the head frozen), or
+    /// all of them, so that the head can rescale or mirror the meta-learned ranking in a few steps.
+    /// </summary>
+    /// <remarks>Left out of serialised configs when it is the default, so result folders written before it existed still resume.</remarks>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public FineTunedParameters Parameters { get; init; } = FineTunedParameters.InnerLoop;
+
     /// <summary>Most cross-validation folds: K ≤ this is leave-one-out, larger K uses this many folds.</summary>
     public int MaxFolds { get; init; } = 10;
 
@@ -45,6 +56,7 @@ public sealed record MetaTestConfig
     public void Validate()
     {
         if (!Enum.IsDefined(Start)) throw new ArgumentException($"Unknown start selection {Start}.");
+        if (!Enum.IsDefined(Parameters)) throw new ArgumentException($"Unknown fine-tuned parameter set {Parameters}.");
         if (!Enum.IsDefined(Optimizer)) throw new ArgumentException($"Unknown fine-tuning optimizer {Optimizer}.");
         if (!(LearningRate > 0)) throw new ArgumentException($"LearningRate must be positive, got {LearningRate}.");
         if (StepChoices.Count == 0 || StepChoices.Any(s => s < 0))
@@ -61,6 +73,15 @@ public enum FineTuningOptimizer
     Sgd,
     /// <summary>Adam with PyTorch's default betas.</summary>
     Adam,
+}
+
+/// <summary>Which parameters of the meta-learned network MP-NAS's fine-tuning updates.</summary>
+public enum FineTunedParameters
+{
+    /// <summary>The parameters the meta-learner's inner loop adapts (BOIL: all but the head; ANIL: the head; MAML: all).</summary>
+    InnerLoop,
+    /// <summary>Every parameter, the head included.</summary>
+    All,
 }
 
 /// <summary>How MP-NAS's fine-tuning chooses its starting weights.</summary>

@@ -24,7 +24,8 @@ public static class MetaTester
 {
     /// <summary>
     /// Fine-tunes a copy of the meta-trained <paramref name="model"/> on the support set, adapting the parameters its
-    /// algorithm's inner loop adapted during meta-training (BOIL: the body, ANIL: the head, MAML: all). With
+    /// algorithm's inner loop adapted during meta-training (BOIL: the body, ANIL: the head, MAML: all), or every
+    /// parameter with <see cref="MetaTestConfig.Parameters"/> = <see cref="FineTunedParameters.All"/>. With
     /// <see cref="MetaTestConfig.Start"/> other than <see cref="StartSelection.MetaLearned"/>, the support set's
     /// cross-validation may replace the meta-learned start by a random initialisation (<see cref="MetaPredictor.Start"/>).
     /// </summary>
@@ -39,8 +40,10 @@ public static class MetaTester
         MetaTestConfig? config = null, int seed = 0)
     {
         config ??= new MetaTestConfig();
-        var metaLearned = FineTune(model.Network, model.Metadata.Training.Algorithm.InnerLoopMask(model.Network.ParameterNames),
-            support, values, config, seed, FineTuningStart.MetaLearned);
+        bool[] adapted = config.Parameters == FineTunedParameters.All
+            ? AllParameters(model.Network)
+            : model.Metadata.Training.Algorithm.InnerLoopMask(model.Network.ParameterNames);
+        var metaLearned = FineTune(model.Network, adapted, support, values, config, seed, FineTuningStart.MetaLearned);
         double metaScore = BestCrossValidated(metaLearned);
         if (config.Start == StartSelection.MetaLearned || double.IsNaN(metaScore)
             || (config.Start == StartSelection.RandomFallback && metaScore > 0))

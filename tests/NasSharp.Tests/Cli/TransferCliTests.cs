@@ -76,6 +76,8 @@ public sealed class TransferCliTests : IDisposable
     [InlineData("transfer --k 5,x --out d")]
     [InlineData("transfer --held-out nb201/mnist --out d")]
     [InlineData("transfer --runs 0 --out d")]
+    [InlineData("transfer --finetune-parameters Head --out d")]
+    [InlineData("transfer --baseline-parameters All --out d")]
     public void Bad_command_lines_are_parse_errors(string line) => Assert.NotEmpty(new NasCli().Root.Parse(line).Errors);
 
     [Fact]

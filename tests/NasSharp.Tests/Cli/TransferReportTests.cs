@@ -59,4 +59,12 @@ public sealed class TransferReportTests : IDisposable
         File.WriteAllText(Path.Combine(folder, "transfer.json"), "{ not json");
         Assert.Contains("not valid JSON", Assert.Throws<InvalidDataException>(() => new TransferReport(folder, config)).Message);
     }
+
+    [Fact]
+    public void The_fine_tuned_parameter_set_is_recorded_only_when_it_is_not_the_default()
+    {
+        // Folders written before the option existed hold configs without it; the default must still match them.
+        Assert.Null(TransferReport.Describe(new MetaTestConfig())!["Parameters"]);
+        Assert.Equal("All", TransferReport.Describe(new MetaTestConfig { Parameters = FineTunedParameters.All })!["Parameters"]!.GetValue<string>());
+    }
 }

@@ -192,6 +192,29 @@ public sealed class MetaTesterTests : IClassFixture<MetaTesterFixture>, IDisposa
     }
 
     [Fact]
+    public void Boil_fine_tuning_keeps_the_head_frozen_unless_all_parameters_are_asked_for()
+    {
+        // A BOIL model whose head is zero scores every cell 0, and no body update can change that: only a head that
+        // is fine-tuned too (Parameters = All) can turn the support values into a ranking.
+        var boil = model.Metadata.Training with { Algorithm = MetaAlgorithm.Boil };
+        var network = model.Network.Clone();
+        using (TorchSharp.torch.no_grad())
+            foreach (var (name, p) in network.named_parameters())
+                if (name.StartsWith(MetaGcn.HeadPrefix, StringComparison.Ordinal)) p.zero_();
+        using var headless = new MetaModel(network, model.Metadata with { Training = boil });
+        var (support, values) = Support(12, 22);
+        using var _ = support;
+        var config = new MetaTestConfig { StepChoices = [50] };
+
+        using var frozen = MetaTester.Adapt(headless, support, values, config, seed: 1);
+        Assert.All(frozen.Predict(test), score => Assert.Equal(0, score));
+
+        using var all = MetaTester.Adapt(headless, support, values, config with { Parameters = FineTunedParameters.All }, seed: 1);
+        Assert.True(Spearman(all) > 0.5, $"Spearman {Spearman(all):F3} with the head fine-tuned");
+        Assert.Throws<ArgumentException>(() => MetaTester.Adapt(headless, support, values, config with { Parameters = (FineTunedParameters)7 }));
+    }
+
+    [Fact]
     public void Mismatched_support_is_an_argument_error()
     {
         var (support, values) = Support(5, 26);
