@@ -44,7 +44,8 @@ public static class TransferCommand
         {
             Description = $"Comma-separated methods: {string.Join(", ", TransferProtocol.Methods)}. Default: the paper's three " +
                           $"({string.Join(", ", TransferProtocol.PaperMethods)}); {TransferProtocol.OpCountMethod} (ours) is ridge regression of the " +
-                          "support values on each architecture's operation counts, no network: how much of a task counting operations explains. It needs K >= 2.",
+                          "support values on each architecture's operation counts, no network: how much of a task counting operations explains; " +
+                          $"{TransferProtocol.MpNasWithOpCountMethod} (ours) averages MP-NAS's scores with that ridge's. Both need K >= 2.",
             CustomParser = r => SharedOptions.ParseChoices(r, TransferProtocol.Methods, "method"),
             DefaultValueFactory = _ => [.. TransferProtocol.PaperMethods],
         };
@@ -78,8 +79,8 @@ public static class TransferCommand
             int[] kValues = pr.GetValue(ks)!;
             string[] chosen = pr.GetValue(methods)!;
             string folder = pr.GetValue(output)!;
-            if (chosen.Contains(TransferProtocol.OpCountMethod) && kValues.FirstOrDefault(k => k < 2, -1) is var small and >= 0)
-                throw new ArgumentException($"--methods {TransferProtocol.OpCountMethod} needs every --k to be at least 2 (a fit to {small} point(s) ranks nothing); got --k {string.Join(",", kValues)}.");
+            if (chosen.FirstOrDefault(TransferProtocol.NeedsTwoSupportCells) is { } ridgeMethod && kValues.FirstOrDefault(k => k < 2, -1) is var small and >= 0)
+                throw new ArgumentException($"--methods {ridgeMethod} needs every --k to be at least 2 (a fit to {small} point(s) ranks nothing); got --k {string.Join(",", kValues)}.");
             var protocol = new TransferProtocol(fineTuning.Config(pr), baselineTuning.Config(pr), config.Network, TransferProtocol.DefaultPretraining);
             var report = new TransferReport(folder, Config(pool, targets, kValues, runCount, chosen, config, protocol, s));
 
@@ -97,7 +98,7 @@ public static class TransferCommand
                             int offset = t * (config.Epochs + perTask);
                             string[] sources = [.. pool.Where(n => n != targets[t])];
                             var task = byName[targets[t]];
-                            using var model = chosen.Contains("mp-nas")
+                            using var model = chosen.Any(m => m.StartsWith("mp-nas", StringComparison.Ordinal))
                                 ? MetaModelCache.LoadOrTrain(MetaModelCache.PathFor(folder, string.Join("|", sources)),
                                     [.. sources.Select(n => byName[n])], config, s, e => advance(offset + e))
                                 : null;
@@ -113,6 +114,7 @@ public static class TransferCommand
                                             "mp-nas" => protocol.MpNas(model!, task, k, s, r),
                                             "random-init" => protocol.RandomInit(task, k, s, r),
                                             TransferProtocol.OpCountMethod => TransferProtocol.OpCountRidge(task, k, s, r),
+                                            TransferProtocol.MpNasWithOpCountMethod => protocol.MpNasWithOpCounts(model!, task, k, s, r),
                                             _ => protocol.NaiveTransfer(sources.Select(n => Pretrained(pretrained, byName[n], protocol, s)).ToArray(), task, k, s, r),
                                         });
                                     }

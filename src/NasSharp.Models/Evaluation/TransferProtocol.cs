@@ -18,13 +18,19 @@ namespace NasSharp.Evaluation;
 public sealed record TransferProtocol(MetaTestConfig Test, MetaTestConfig BaselineTest, MetaGcnConfig Network, TrainingConfig Pretraining)
 {
     /// <summary>Method names, as recorded in <see cref="TransferRun.Method"/>.</summary>
-    public static readonly IReadOnlyList<string> Methods = ["mp-nas", "random-init", "naive-transfer", OpCountMethod];
+    public static readonly IReadOnlyList<string> Methods = ["mp-nas", "random-init", "naive-transfer", OpCountMethod, MpNasWithOpCountMethod];
 
     /// <summary>The methods of the paper's tables, the default selection.</summary>
     public static readonly IReadOnlyList<string> PaperMethods = ["mp-nas", "random-init", "naive-transfer"];
 
     /// <summary>Name of the operation-count ridge baseline (<see cref="OpCountPredictor"/>; not in the papers).</summary>
     public const string OpCountMethod = "op-count-ridge";
+
+    /// <summary>Name of MP-NAS averaged with the operation-count ridge (<see cref="MpNasWithOpCounts"/>; not in the papers).</summary>
+    public const string MpNasWithOpCountMethod = "mp-nas+op-count";
+
+    /// <summary>Whether <paramref name="method"/> fits the operation-count ridge, which needs K ≥ 2.</summary>
+    public static bool NeedsTwoSupportCells(string method) => method is OpCountMethod or MpNasWithOpCountMethod;
 
     /// <summary>Naive transfer's default pre-training: 10 epochs over the source task, batches of 64, Adam 1e-3, cosine.</summary>
     public static TrainingConfig DefaultPretraining { get; } = new(Epochs: 10, BatchSize: 64, LearningRate: 1e-3);
@@ -65,6 +71,17 @@ public sealed record TransferProtocol(MetaTestConfig Test, MetaTestConfig Baseli
     /// </summary>
     public static TransferRun OpCountRidge(MetaTask heldOut, int k, int seed, int run) =>
         Evaluate(OpCountMethod, heldOut, k, seed, run, (support, values) => [OpCountPredictor.Fit(support, values)]);
+
+    /// <summary>
+    /// MP-NAS and the operation-count ridge fitted to the same support set, their scores averaged
+    /// (<see cref="AveragedPredictor"/>): the meta-learned prior and an additive cost model in one ranking. Ours; K ≥ 2.
+    /// </summary>
+    public TransferRun MpNasWithOpCounts(MetaModel model, MetaTask heldOut, int k, int seed, int run) =>
+        Evaluate(MpNasWithOpCountMethod, heldOut, k, seed, run, (support, values) =>
+        {
+            var ridge = OpCountPredictor.Fit(support, values);
+            return [new AveragedPredictor(MetaTester.Adapt(model, support, values, Test, seed + run), ridge)];
+        });
 
     private static TransferRun Evaluate(string method, MetaTask heldOut, int k, int seed, int run,
         Func<GraphBatch, IReadOnlyList<double>, IFewShotPredictor[]> adapt)

@@ -59,6 +59,26 @@ public sealed class TransferCliTests : IDisposable
     }
 
     [Fact]
+    public void Mp_nas_with_op_counts_reuses_the_mp_nas_model_and_records_its_fine_tuning()
+    {
+        string[] args = ["transfer", "--tasks", "tb101/jigsaw,tb101/class_scene", "--held-out", "tb101/jigsaw",
+            "--k", "5", "--runs", "2", "--methods", "mp-nas,mp-nas+op-count,op-count-ridge", "--meta-epochs", "1", "--out", folder];
+        var (code, error) = MetaCommandRun.Run(args);
+        Assert.True(code == 0, error);
+        var results = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "transfer.json")))!["results"]!.AsArray();
+        Assert.Equal(3 * 2, results.Count);
+        Assert.Single(Directory.GetFiles(Path.Combine(folder, "models"), "*.model"));
+        foreach (int run in new[] { 0, 1 })
+        {
+            JsonNode Of(string method) => results.Single(r => r!["method"]!.GetValue<string>() == method && r["run"]!.GetValue<int>() == run)!;
+            // The combination fine-tunes MP-NAS exactly as the mp-nas method does (same seed), so it reports the same steps.
+            Assert.Equal(Of("mp-nas")["steps"]!.GetValue<double>(), Of("mp-nas+op-count")["steps"]!.GetValue<double>());
+            Assert.Equal("MetaLearned", Of("mp-nas+op-count")["start"]!.GetValue<string>());
+            Assert.InRange(Of("mp-nas+op-count")["spearman"]!.GetValue<double>(), -1, 1);
+        }
+    }
+
+    [Fact]
     public void Support_sets_are_shared_by_methods_and_exclude_the_query()
     {
         var (support, query) = TransferProtocol.Split(20, 5, seed: 3, run: 1);
@@ -87,6 +107,10 @@ public sealed class TransferCliTests : IDisposable
             "--k", "0,5", "--runs", "1", "--methods", "op-count-ridge,random-init", "--out", folder);
         Assert.Equal(2, code);
         Assert.Contains("op-count-ridge needs every --k to be at least 2 (a fit to 0 point(s) ranks nothing); got --k 0,5", error);
+        (code, error) = MetaCommandRun.Run("transfer", "--tasks", "tb101/jigsaw,tb101/class_scene", "--held-out", "tb101/jigsaw",
+            "--k", "1,5", "--runs", "1", "--methods", "mp-nas+op-count", "--out", folder);
+        Assert.Equal(2, code);
+        Assert.Contains("mp-nas+op-count needs every --k to be at least 2 (a fit to 1 point(s)", error);
         Assert.False(File.Exists(Path.Combine(folder, "transfer.json")));
     }
 

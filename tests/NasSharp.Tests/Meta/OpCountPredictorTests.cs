@@ -49,4 +49,20 @@ public class OpCountPredictorTests
         Assert.Contains("at least two different support values", Assert.Throws<ArgumentException>(() => OpCountPredictor.Fit(batch, [1, 1, 1])).Message);
         Assert.Contains("K must match", Assert.Throws<ArgumentException>(() => OpCountPredictor.Fit(batch, [1, 2])).Message);
     }
+
+    [Fact]
+    public void An_average_scores_the_mean_of_its_members_and_reports_the_first()
+    {
+        var graphs = SyntheticTasks.Graphs(40, 5);
+        using var batch = SyntheticTasks.Batch(graphs);
+        using var a = OpCountPredictor.Fit(batch, SyntheticTasks.Values(graphs, [0, -1, 0, 0.5, 1, 0.2, 0], noiseSeed: 1));
+        using var b = OpCountPredictor.Fit(batch, SyntheticTasks.Values(graphs, [0, 1, 2, -0.5, 0, 0, 0], noiseSeed: 2));
+        using var mean = new AveragedPredictor(OpCountPredictor.Fit(batch, SyntheticTasks.Values(graphs, [0, -1, 0, 0.5, 1, 0.2, 0], noiseSeed: 1)),
+            OpCountPredictor.Fit(batch, SyntheticTasks.Values(graphs, [0, 1, 2, -0.5, 0, 0, 0], noiseSeed: 2)));
+        double[] pa = a.Predict(batch), pb = b.Predict(batch), pm = mean.Predict(batch);
+        for (int i = 0; i < pm.Length; i++) Assert.Equal((pa[i] + pb[i]) / 2, pm[i], 12);
+        Assert.Equal(0, mean.Steps);
+        Assert.Null(mean.Start);
+        Assert.Throws<ArgumentException>(() => new AveragedPredictor());
+    }
 }
