@@ -46,6 +46,12 @@ public static class AdaptCommand
                           "support values), written atomically.",
             Required = true,
         };
+        var withOpCounts = new Option<bool>("--with-op-counts")
+        {
+            Description = "Average the fine-tuned scores with a ridge regression of the support values on each architecture's operation " +
+                          "counts (transfer's mp-nas+op-count; needs 2 or more different support values). On validation device latencies " +
+                          "it ranked far better than MP-NAS alone (docs/RESULTS.md).",
+        };
         var seed = SharedOptions.Seed();
         seed.Description = "Seed of fine-tuning dropout and of the cross-validation folds that choose the step count.";
         var threads = MetaCommands.Threads();
@@ -55,7 +61,7 @@ public static class AdaptCommand
         var command = new Command("adapt",
             "Adapt a meta-trained predictor to your task from K measured architectures and score every architecture of the space.")
         {
-            space, model, support, lowerIsBetter, output, seed, threads, data, noProgress,
+            space, model, support, lowerIsBetter, withOpCounts, output, seed, threads, data, noProgress,
         };
         foreach (var option in fineTuning.All) command.Options.Add(option);
         command.SetAction(pr => CommandRunner.Run(pr, () =>
@@ -73,18 +79,23 @@ public static class AdaptCommand
             var encoder = new UnifiedEncoder(searchSpace);
             var clock = Stopwatch.StartNew();
             using var supportBatch = GraphBatch.Create([.. archs.Select(encoder.Encode)], UnifiedVocabulary.Count, UnifiedEncoder.MaxNodes);
-            using var predictor = MetaTester.Adapt(meta, supportBatch, values, fineTuning.Config(pr), pr.GetValue(seed));
+            bool averaged = pr.GetValue(withOpCounts);
+            if (averaged && (values.Count < 2 || values.All(v => v == values[0])))
+                throw new ArgumentException($"--with-op-counts needs at least 2 support architectures with different values; '{pr.GetValue(support)}' has {values.Count}.");
+            var predictor = MetaTester.Adapt(meta, supportBatch, values, fineTuning.Config(pr), pr.GetValue(seed));
+            using IFewShotPredictor scorer = averaged ? new AveragedPredictor(predictor, OpCountPredictor.Fit(supportBatch, values)) : predictor;
             double adaptSeconds = clock.Elapsed.TotalSeconds;
 
             var pool = BenchmarkAccess.LoadPool(() => DataRoot.Resolve(pr.GetValue(data)), searchSpace);
             clock.Restart();
             double[] scores = ProgressReporter.Run($"score {pool.Count:N0} {searchSpace.Name} architectures", (pool.Count + ChunkSize - 1) / ChunkSize,
-                pr.GetValue(noProgress), pr.InvocationConfiguration.Error, report => Score(predictor, encoder, pool, report));
+                pr.GetValue(noProgress), pr.InvocationConfiguration.Error, report => Score(scorer, encoder, pool, report));
             double scoreSeconds = clock.Elapsed.TotalSeconds;
             string path = pr.GetValue(output)!;
             PredictCommand.WriteScores(path, pool, scores);
 
             AnsiConsole.MarkupLineInterpolated($"K = {archs.Count} support architectures: {Describe(predictor, values)} ({adaptSeconds:F1} s).");
+            if (averaged) AnsiConsole.MarkupLine("Scores are the mean of these and of a ridge regression on the operation counts (--with-op-counts).");
             AnsiConsole.Write(TopTable(searchSpace, pool, scores, archs, values, lower));
             AnsiConsole.MarkupLineInterpolated(
                 $"Scored {pool.Count:N0} {searchSpace.Name} architectures in {scoreSeconds:F1} s → [green]{path}[/] (arch,score; higher = better).");
@@ -98,7 +109,7 @@ public static class AdaptCommand
     /// reports the chunks done.
     /// </summary>
     /// <exception cref="ArchitectureFormatException">A pool string that is not an architecture of the encoder's space.</exception>
-    public static double[] Score(MetaPredictor predictor, UnifiedEncoder encoder, IReadOnlyList<string> pool, Action<int> report)
+    public static double[] Score(IFewShotPredictor predictor, UnifiedEncoder encoder, IReadOnlyList<string> pool, Action<int> report)
     {
         var scores = new double[pool.Count];
         var graphs = new CellGraph[ChunkSize];

@@ -61,6 +61,26 @@ public sealed class MetaCliTests : IDisposable
     }
 
     [Fact]
+    public void Adapt_with_op_counts_averages_in_the_ridge_and_needs_two_values()
+    {
+        string model = TinyModel(), support = Support(0, 1000, 4000, 9000, 15000);
+        string plain = Path.Combine(folder, "plain.csv"), mixed = Path.Combine(folder, "mixed.csv");
+        string[] common = ["adapt", "--model", model, "--space", "nb201", "--seed", "3", "--no-progress", "--support", support];
+        Assert.Equal(0, Run([.. common, "--out", plain]).Code);
+        Assert.Equal(0, Run([.. common, "--with-op-counts", "--out", mixed]).Code);
+        double[] a = Scores(plain), b = Scores(mixed);
+        Assert.Equal(a.Length, b.Length);
+        Assert.All(b, s => Assert.True(double.IsFinite(s)));
+        Assert.NotEqual(a, b);
+
+        var (code, err) = Run("adapt", "--model", model, "--space", "nb201", "--support", Support(7), "--with-op-counts",
+            "--out", Path.Combine(folder, "one.csv"), "--no-progress");
+        Assert.Equal(2, code);
+        Assert.Contains("--with-op-counts needs at least 2 support architectures", err);
+        Assert.False(File.Exists(Path.Combine(folder, "one.csv")));
+    }
+
+    [Fact]
     public void Adapt_scores_the_whole_space_from_five_measured_cells_and_is_reproducible()
     {
         string model = TinyModel(), support = Support(0, 1000, 4000, 9000, 15000);
