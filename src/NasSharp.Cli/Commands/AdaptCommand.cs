@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using NasSharp.Cli.Output;
 using NasSharp.Data;
+using NasSharp.Persistence;
 using NasSharp.Encodings;
 using NasSharp.Graphs;
 using NasSharp.Meta;
@@ -67,6 +68,9 @@ public static class AdaptCommand
         command.SetAction(pr => CommandRunner.Run(pr, () =>
         {
             torch.set_num_threads(pr.GetValue(threads));
+            string path = pr.GetValue(output)!;
+            OutputLocation.EnsureWritableFile(path, "--out");
+            OutputLocation.EnsureNotAnInput(path, "--out", (pr.GetValue(model), "--model"), (pr.GetValue(support), "--support"));
             var searchSpace = SearchSpaceCatalog.Get(pr.GetValue(space)!);
             bool lower = pr.GetValue(lowerIsBetter);
             var (archs, values) = SupportSetCsv.Read(pr.GetValue(support)!, searchSpace, lower);
@@ -91,7 +95,6 @@ public static class AdaptCommand
             double[] scores = ProgressReporter.Run($"score {pool.Count:N0} {searchSpace.Name} architectures", (pool.Count + ChunkSize - 1) / ChunkSize,
                 pr.GetValue(noProgress), pr.InvocationConfiguration.Error, report => Score(scorer, encoder, pool, report));
             double scoreSeconds = clock.Elapsed.TotalSeconds;
-            string path = pr.GetValue(output)!;
             PredictCommand.WriteScores(path, pool, scores);
 
             AnsiConsole.MarkupLineInterpolated($"K = {archs.Count} support architectures: {Describe(predictor, values)} ({adaptSeconds:F1} s).");

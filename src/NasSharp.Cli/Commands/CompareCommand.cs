@@ -28,6 +28,7 @@ public static class CompareCommand
         };
         command.SetAction(pr => CommandRunner.Run(pr, () =>
         {
+            if (pr.GetValue(output) is { } outPath) OutputLocation.EnsureWritableFile(outPath, "--out");
             var runs = pr.GetValue(folders)!.Select(f => (Folder: f, Runs: Load(f))).ToArray();
             string markdown = Table(runs);
             pr.InvocationConfiguration.Output.Write(markdown);
@@ -68,14 +69,6 @@ public static class CompareCommand
     {
         string path = Path.Combine(folder, "rank.json");
         if (!File.Exists(path)) throw new FileNotFoundException($"'{path}' does not exist; pass folders written by 'nassharp rank'.", path);
-        try
-        {
-            return JsonNode.Parse(File.ReadAllText(path))?["results"]?.Deserialize<RankingRun[]>()
-                ?? throw new InvalidDataException($"'{path}' has no results.");
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"'{path}' is not valid JSON ({e.Message}).", e);
-        }
+        return [.. RankingExperiment.ReadRuns(path).Where(r => !r.Diverged)];
     }
 }

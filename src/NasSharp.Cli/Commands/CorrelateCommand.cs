@@ -57,6 +57,7 @@ public static class CorrelateCommand
             var loaded = TaskCatalog.Load(root, [.. names.Union(withinTask)]).ToDictionary(t => t.Task.Name);
             if (names.Select(n => loaded[n].Task.Space).Concat(withinTask.Select(n => loaded[n].Task.Space)).Distinct().ToArray() is { Length: > 1 } spaces)
                 throw new ArgumentException($"Tasks of different spaces ({string.Join(", ", spaces)}) share no architecture; correlate tasks of one space.");
+            if (pr.GetValue(output) is { } outFolder) OutputLocation.EnsureWritableFolder(outFolder, "--out");
             IReadOnlySet<string>? cells = withinTask.Length == 1 ? loaded[withinTask[0]].Architectures.ToHashSet(StringComparer.Ordinal) : null;
             var matrix = TaskCorrelationMatrix.Compute([.. names.Select(n => loaded[n])], cells);
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using NasSharp.Data;
+using NasSharp.Persistence;
 using NasSharp.Encodings;
 using NasSharp.HyperNetworks;
 using NasSharp.Images;
@@ -34,7 +35,9 @@ public static class InitWeightsCommand
         };
         command.SetAction(pr => CommandRunner.Run(pr, () =>
         {
-            string modelPath = pr.GetValue(model)!;
+            string modelPath = pr.GetValue(model)!, path = pr.GetValue(output)!;
+            OutputLocation.EnsureWritableFile(path, "--out");
+            OutputLocation.EnsureNotAnInput(path, "--out", (modelPath, "--model"));
             using var predictor = ArchitecturePredictor.Load(modelPath);
             var hyperNas = predictor.HyperNas
                 ?? throw new ArgumentException($"'{modelPath}' is a '{predictor.Metadata.Predictor}' model; init-weights needs hypernas or hypernas-h.");
@@ -47,7 +50,6 @@ public static class InitWeightsCommand
             using var graph = GraphBatch.Create([cell], meta.NodeTypes, meta.MaxNodes);
 
             var weights = GeneratedWeights.Generate(hyperNas, spaceName, architecture, graph, cell);
-            string path = pr.GetValue(output)!;
             weights.Save(path);
             long parameters = weights.Weights.Sum(w => (long)w.Values.Length);
             AnsiConsole.MarkupLineInterpolated($"Generated {weights.Weights.Count} tensors ({parameters:N0} values) for {architecture} → [green]{path}[/].");

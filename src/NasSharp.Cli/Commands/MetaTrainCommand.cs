@@ -3,6 +3,7 @@ using System.CommandLine.Parsing;
 using System.Diagnostics;
 using NasSharp.Cli.Output;
 using NasSharp.Data;
+using NasSharp.Persistence;
 using NasSharp.Meta;
 using NasSharp.Tasks;
 using Spectre.Console;
@@ -58,6 +59,7 @@ public static class MetaTrainCommand
             string[] names = Remaining(pr.GetValue(tasks)!, pr.GetValue(exclude)!);
             var config = training.Config(pr);
             string path = pr.GetValue(model)!, checkpoint = path + CheckpointSuffix;
+            OutputLocation.EnsureWritableFile(path, "--model");
             int s = pr.GetValue(seed);
             torch.set_num_threads(pr.GetValue(threads));
 

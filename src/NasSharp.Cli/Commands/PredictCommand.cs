@@ -5,6 +5,7 @@ using NasSharp.Data;
 using NasSharp.Persistence;
 using NasSharp.Predictors;
 using NasSharp.SearchSpaces;
+using NasSharp.Training;
 using Spectre.Console;
 
 namespace NasSharp.Cli.Commands;
@@ -28,6 +29,9 @@ public static class PredictCommand
         };
         command.SetAction(pr => CommandRunner.Run(pr, () =>
         {
+            string path = pr.GetValue(output)!;
+            OutputLocation.EnsureWritableFile(path, "--out");
+            OutputLocation.EnsureNotAnInput(path, "--out", (pr.GetValue(model), "--model"));
             using var predictor = ArchitecturePredictor.Load(pr.GetValue(model)!);
             string spaceName = pr.GetValue(space) ?? predictor.Metadata.Space;
             if (spaceName != predictor.Metadata.Space)
@@ -37,7 +41,6 @@ public static class PredictCommand
             var clock = System.Diagnostics.Stopwatch.StartNew();
             double[] scores = predictor.Predict(archs.Select(searchSpace.Encode).ToArray());
             double seconds = clock.Elapsed.TotalSeconds;
-            string path = pr.GetValue(output)!;
             WriteScores(path, archs, scores);
             int best = Array.IndexOf(scores, scores.Max());
             AnsiConsole.MarkupLineInterpolated(
@@ -48,8 +51,12 @@ public static class PredictCommand
     }
 
     /// <summary>Writes <c>arch,score</c> rows atomically.</summary>
+    /// <exception cref="TrainingDivergedException">A score is not a finite number (the model diverged); nothing is written.</exception>
     public static void WriteScores(string path, IReadOnlyList<string> archs, IReadOnlyList<double> scores)
     {
+        if (scores.Select((s, i) => (s, i)).FirstOrDefault(p => !double.IsFinite(p.s)) is var (bad, at) && !double.IsFinite(bad))
+            throw new TrainingDivergedException($"The model scored {archs[at]} as {bad.ToString(CultureInfo.InvariantCulture)}: it diverged " +
+                                                $"and its scores are meaningless, so '{path}' was not written. Retrain it with a lower --lr.");
         var sb = new StringBuilder("arch,score\n");
         for (int i = 0; i < archs.Count; i++)
             sb.Append(archs[i]).Append(',').Append(scores[i].ToString("R", CultureInfo.InvariantCulture)).Append('\n');

@@ -1,9 +1,11 @@
 using System.CommandLine;
+using System.Globalization;
 using NasSharp.Cli.Output;
 using NasSharp.Data;
 using NasSharp.Evaluation;
 using NasSharp.SearchSpaces;
 using NasSharp.HyperNetworks;
+using NasSharp.Persistence;
 using Spectre.Console;
 
 namespace NasSharp.Cli.Commands;
@@ -11,6 +13,9 @@ namespace NasSharp.Cli.Commands;
 /// <summary><c>nassharp rank</c>: the ranking protocol over training sizes and seeds (SPEC §4).</summary>
 public static class RankCommand
 {
+    /// <summary>Largest <c>--seeds</c>: far beyond any study, small enough that a typo cannot fill the disk.</summary>
+    public const int MaxSeeds = 1000;
+
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
@@ -24,8 +29,13 @@ public static class RankCommand
         };
         var seeds = SharedOptions.Positive(new Option<int>("--seeds")
         {
-            Description = "Number of seeds per size: --seed, --seed+1, ...",
+            Description = $"Number of seeds per size: --seed, --seed+1, ... (at most {MaxSeeds}).",
             DefaultValueFactory = _ => 5,
+        });
+        seeds.Validators.Add(r =>
+        {
+            if (r.Tokens.Count == 1 && int.TryParse(r.Tokens[0].Value, out int v) && v > MaxSeeds)
+                r.AddError($"--seeds must be at most {MaxSeeds}, got {v}.");
         });
         var seed = SharedOptions.Seed();
         seed.Description = "First seed; run i uses seed + i for sampling, initialisation, dropout and shuffling.";
@@ -37,15 +47,21 @@ public static class RankCommand
         };
         var data = SharedOptions.Data();
         var noProgress = SharedOptions.NoProgress();
+        var jobs = WorkerProcesses.JobsOption("(size, seed) runs");
         var command = new Command("rank",
             "Ranking protocol: per size and seed train on validation accuracy of n random cells, report Kendall τ " +
             "against test accuracy on all cells and on unseen cells, Spearman and precision@5%.")
         {
-            space, target, sizes, seeds, seed, output, data, noProgress,
+            space, target, sizes, seeds, seed, output, data, noProgress, jobs,
         };
         foreach (var option in modelOptions.All) command.Options.Add(option);
         command.SetAction(pr => CommandRunner.Run(pr, () =>
         {
+            string folder = pr.GetValue(output)!;
+            OutputLocation.EnsureWritableFolder(folder, "--out");
+            int firstSeed = pr.GetValue(seed), seedCount = pr.GetValue(seeds);
+            if ((long)firstSeed + seedCount - 1 > int.MaxValue)
+                throw new ArgumentException($"--seed {firstSeed} with --seeds {seedCount} runs past the largest seed, {int.MaxValue}.");
             var root = DataRoot.Resolve(pr.GetValue(data));
             var searchSpace = SearchSpaceCatalog.Get(pr.GetValue(space)!);
             var task = BenchmarkAccess.LoadRankingTask(root, searchSpace, pr.GetValue(target)!);
@@ -53,36 +69,84 @@ public static class RankCommand
             var template = modelOptions.Template(pr, searchSpace, task.Target, task.TrainMetric, seed: 0);
             if (template.HyperNas?.Tasks == HyperNasTasks.HypernetworkOnly)
                 throw new ArgumentException("hypernas-h trains no score head, so it cannot rank; compare its generated networks with 'nassharp init-weights'.");
-            task = BenchmarkAccess.WithImagesFor(task, root, template.Predictor);
             var config = new RankConfig(template.Predictor, searchSpace.Name, task.Target, task.TrainMetric, task.EvalMetric,
-                trainSizes, Enumerable.Range(pr.GetValue(seed), pr.GetValue(seeds)).ToArray(), template.Training, root.Path)
+                trainSizes, Enumerable.Range(firstSeed, seedCount).ToArray(), template.Training, root.Path)
             {
                 Global = template.Global,
                 HyperNas = template.HyperNas,
             };
-            var report = new RankReport(pr.GetValue(output)!, config);
-            var pending = config.Runs().Where(r => !report.Has(r.Size, r.Seed)).ToArray();
-            if (pending.Length < config.Runs().Count())
-                AnsiConsole.MarkupLineInterpolated($"Resuming: {config.Runs().Count() - pending.Length} run(s) already in {report.JsonPath}.");
-            ProgressReporter.Run($"rank {config.Predictor} on {searchSpace.Name}/{task.Target}", pending.Length * config.Training.Epochs,
-                pr.GetValue(noProgress), pr.InvocationConfiguration.Error, advance =>
-                {
-                    for (int k = 0; k < pending.Length; k++)
-                    {
-                        int offset = k * config.Training.Epochs;
-                        // Another process sharing the folder may have finished this pair meanwhile.
-                        report.Reload();
-                        if (report.Has(pending[k].Size, pending[k].Seed)) continue;
-                        var run = RankingProtocol.Run(task, template, pending[k].Size, pending[k].Seed, e => advance(offset + e));
-                        report.Add(run);
-                    }
-                    return 0;
-                });
-            report.WriteAll();
+            var error = pr.InvocationConfiguration.Error;
+            if (trainSizes.Max() > task.Graphs.Count - RankingExperiment.AdvisedUnseen)
+                error.WriteLine($"warning: --train {trainSizes.Max()} leaves only {task.Graphs.Count - trainSizes.Max()} unseen cells; " +
+                                "the unseen-cell τ over so few is too noisy to compare predictors.");
+            var experiment = new RankingExperiment(folder, config, BenchmarkAccess.WithImagesFor(task, root, template.Predictor), template);
+            var pending = experiment.Pending();
+            if (pending.Count < config.Runs().Count())
+                AnsiConsole.MarkupLineInterpolated($"Resuming: {config.Runs().Count() - pending.Count} run(s) already in {experiment.Ledger.Path}.");
+            RunInParallel(experiment, pending, Math.Min(pr.GetValue(jobs), WorkerProcesses.Available ? pending.Count : 1),
+                $"rank {config.Predictor} on {searchSpace.Name}/{task.Target}", pr.GetValue(noProgress), error);
+
+            var report = new RankReport(experiment.Ledger, config);
+            report.WriteCsvAndPlot();
             AnsiConsole.Write(report.SummaryTable());
-            AnsiConsole.MarkupLineInterpolated($"Wrote [green]{report.JsonPath}[/], rank.csv and rank.png.");
+            if (experiment.Ledger.ForeignClaims() is { Count: > 0 } held)
+                AnsiConsole.MarkupLineInterpolated(
+                    $"[yellow]{held.Count} run(s) are still being computed by {string.Join("; ", held.Select(c => c.Holder).Distinct())}[/]; they join rank.json when done (rerun to see them).");
+            AnsiConsole.MarkupLineInterpolated($"Wrote [green]{experiment.Ledger.Path}[/], rank.csv and rank.png.");
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>
+    /// Runs the pending runs in this process and <paramref name="jobs"/> − 1 workers, with one progress display
+    /// that counts every process's finished runs (read back from rank.json) and prints a line per run.
+    /// </summary>
+    private static void RunInParallel(RankingExperiment experiment, IReadOnlyList<(int Size, int Seed)> pending, int jobs, string label,
+        bool noProgress, TextWriter log)
+    {
+        double total = pending.Sum(experiment.Work);
+        var watcher = RankingExperiment.OpenLedger(Path.GetDirectoryName(experiment.Ledger.Path)!, experiment.Config);
+        var reported = new HashSet<string>();
+        var gate = new Lock();
+        double finishedWork = 0, currentWork = 0;
+        ProgressReporter.Run(label, total, noProgress, log, progress =>
+        {
+            void Poll()
+            {
+                lock (gate)
+                {
+                    watcher.Refresh();
+                    foreach (var run in pending)
+                    {
+                        string key = RankingRun.KeyOf(run.Size, run.Seed);
+                        if (reported.Contains(key) || watcher.Runs.FirstOrDefault(r => r.Key == key) is not { } done) continue;
+                        reported.Add(key);
+                        finishedWork += experiment.Work(run);
+                        string outcome = done.Diverged
+                            ? "diverged"
+                            : string.Create(CultureInfo.InvariantCulture, $"Kendall τ {done.KendallTauAll:F3} (unseen {done.KendallTauUnseen:F3})");
+                        progress.Finished(string.Create(CultureInfo.InvariantCulture,
+                            $"n = {done.TrainSize}, seed {done.Seed}: {outcome}, {done.TrainSeconds:F1} s [{reported.Count}/{pending.Count}]"));
+                    }
+                    progress.Report(finishedWork + currentWork);
+                }
+            }
+
+            using var workers = WorkerProcesses.Start(jobs - 1);
+            using var timer = new Timer(_ => Poll(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+            // A worker that dies leaves its claims to a dead process; looping takes them over.
+            while (true)
+            {
+                experiment.RunPending(
+                    (run, epochs) => { lock (gate) currentWork = experiment.Work(run) * epochs / experiment.Config.Training.Epochs; Poll(); },
+                    _ => { lock (gate) currentWork = 0; Poll(); });
+                if (experiment.Pending().All(run => experiment.Ledger.ForeignClaims().Any(c => c.Key == RankingRun.KeyOf(run.Size, run.Seed)))) break;
+            }
+            foreach (string failure in workers.WaitAll()) log.WriteLine($"warning: {failure}");
+            experiment.RunPending((run, epochs) => Poll(), _ => Poll());
+            Poll();
+            return 0;
+        });
     }
 }

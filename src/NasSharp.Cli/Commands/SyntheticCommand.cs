@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using NasSharp.Cli.Output;
 using NasSharp.Data;
+using NasSharp.Persistence;
 using NasSharp.Evaluation;
 using NasSharp.Tasks;
 using Spectre.Console;
@@ -117,6 +118,7 @@ public static class SyntheticCommand
             int[] studySeeds = [.. Enumerable.Range(firstSeed, pr.GetValue(seeds))];
             string[] chosen = pr.GetValue(methods)!;
             string folder = pr.GetValue(output)!;
+            OutputLocation.EnsureWritableFolder(folder, "--out");
             var protocol = new TransferProtocol(fineTuning.Config(pr), baselineTuning.Config(pr), config.Network, TransferProtocol.DefaultPretraining);
             var report = new TransferReport(folder, new JsonObject
             {
@@ -133,6 +135,10 @@ public static class SyntheticCommand
             }, "synthetic", "Synthetic tasks (mp-nas §4.1): Spearman on the held-out noisy copy");
 
             var baseline = TaskCatalog.Load(DataRoot.Resolve(pr.GetValue(data)), [pr.GetValue(baseTask)!])[0];
+            if (metaCells < 2 || metaCells > baseline.Graphs.Count - 2)
+                throw new ArgumentException($"--meta-archs {metaCells} does not fit '{baseline.Task.Name}' of {baseline.Graphs.Count} architectures: " +
+                                            $"it must be between 2 and {baseline.Graphs.Count - 2}, leaving cells to test on.");
+            TransferProtocol.CheckK(kValue, baseline.Graphs.Count - metaCells, $"{baseline.Task.Name} (the cells not meta-trained on)");
             int perSetting = config.Epochs + runCount * chosen.Length;
             ProgressReporter.Run($"synthetic study ({settings.Length} settings x {studySeeds.Length} seeds)", studySeeds.Length * settings.Length * perSetting,
                 pr.GetValue(noProgress), pr.InvocationConfiguration.Error, advance =>
@@ -194,12 +200,13 @@ public static class SyntheticCommand
                 foreach (string method in methods)
                 {
                     progress(config.Epochs + ++done);
-                    if (report.Has(setting.Label, method, k, RunId(r))) continue;
-                    TransferRun run;
-                    if (method == "mp-nas") run = protocol.MpNas(model!, heldOut, k, study.Seed, r);
-                    else if (!randomInit.TryGetValue((setting.Sigma, study.Seed, r), out run!))
-                        randomInit[(setting.Sigma, study.Seed, r)] = run = protocol.RandomInit(heldOut, k, study.Seed, r);
-                    report.Add(run with { HeldOut = setting.Label, Run = RunId(r) });
+                    report.Run(setting.Label, method, k, RunId(r), () =>
+                    {
+                        if (method == "mp-nas") return protocol.MpNas(model!, heldOut, k, study.Seed, r);
+                        if (!randomInit.TryGetValue((setting.Sigma, study.Seed, r), out var run))
+                            randomInit[(setting.Sigma, study.Seed, r)] = run = protocol.RandomInit(heldOut, k, study.Seed, r);
+                        return run;
+                    });
                 }
         }
     }

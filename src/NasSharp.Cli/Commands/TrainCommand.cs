@@ -1,6 +1,7 @@
 using System.CommandLine;
 using NasSharp.Cli.Output;
 using NasSharp.Data;
+using NasSharp.Persistence;
 using NasSharp.Predictors;
 using NasSharp.Sampling;
 using NasSharp.SearchSpaces;
@@ -33,6 +34,8 @@ public static class TrainCommand
         foreach (var option in modelOptions.All) command.Options.Add(option);
         command.SetAction(pr => CommandRunner.Run(pr, () =>
         {
+            string path = pr.GetValue(model)!;
+            OutputLocation.EnsureWritableFile(path, "--model");
             var root = DataRoot.Resolve(pr.GetValue(data));
             var searchSpace = SearchSpaceCatalog.Get(pr.GetValue(space)!);
             var task = BenchmarkAccess.LoadRankingTask(root, searchSpace, pr.GetValue(target)!);
@@ -43,7 +46,6 @@ public static class TrainCommand
             using var trained = ProgressReporter.Run($"train {meta.Predictor} on {n} {searchSpace.Name} archs", meta.Training.Epochs,
                 pr.GetValue(noProgress), pr.InvocationConfiguration.Error,
                 report => task.TrainOn(rows, meta, report));
-            string path = pr.GetValue(model)!;
             trained.Save(path);
             AnsiConsole.MarkupLineInterpolated($"Saved [bold]{meta.Predictor}[/] ({searchSpace.Name}, {task.Target}, n = {n}, seed {s}) to [green]{path}[/].");
             return 0;

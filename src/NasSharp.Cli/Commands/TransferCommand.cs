@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using NasSharp.Cli.Output;
 using NasSharp.Data;
+using NasSharp.Persistence;
 using NasSharp.Evaluation;
 using NasSharp.Meta;
 using NasSharp.Tasks;
@@ -79,6 +80,7 @@ public static class TransferCommand
             int[] kValues = pr.GetValue(ks)!;
             string[] chosen = pr.GetValue(methods)!;
             string folder = pr.GetValue(output)!;
+            OutputLocation.EnsureWritableFolder(folder, "--out");
             if (chosen.FirstOrDefault(TransferProtocol.NeedsTwoSupportCells) is { } ridgeMethod && kValues.FirstOrDefault(k => k < 2, -1) is var small and >= 0)
                 throw new ArgumentException($"--methods {ridgeMethod} needs every --k to be at least 2 (a fit to {small} point(s) ranks nothing); got --k {string.Join(",", kValues)}.");
             var protocol = new TransferProtocol(fineTuning.Config(pr), baselineTuning.Config(pr), config.Network, TransferProtocol.DefaultPretraining);
@@ -86,6 +88,8 @@ public static class TransferCommand
 
             using var all = MetaTaskLoader.Load(DataRoot.Resolve(pr.GetValue(data)), [.. pool.Union(targets)]);
             var byName = all.Tasks.ToDictionary(t => t.Name);
+            foreach (string target in targets)
+                foreach (int k in kValues) TransferProtocol.CheckK(k, byName[target].Count, target);
             var pretrained = new Dictionary<string, MetaGcn>();
             int perTask = kValues.Length * runCount * chosen.Length;
             try
@@ -108,8 +112,7 @@ public static class TransferCommand
                                     foreach (string method in chosen)
                                     {
                                         advance(offset + config.Epochs + ++done);
-                                        if (report.Has(task.Name, method, k, r)) continue;
-                                        report.Add(method switch
+                                        report.Run(task.Name, method, k, r, () => method switch
                                         {
                                             "mp-nas" => protocol.MpNas(model!, task, k, s, r),
                                             "random-init" => protocol.RandomInit(task, k, s, r),

@@ -1,76 +1,47 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using NasSharp.Cli.Commands;
 using NasSharp.Evaluation;
 using NasSharp.Persistence;
-using NasSharp.Predictors;
 using Spectre.Console;
 
 namespace NasSharp.Cli.Output;
 
 /// <summary>
-/// Results of a <c>rank</c> run: <c>rank.json</c> (rewritten atomically after every run, so it doubles as the resume
-/// checkpoint), <c>rank.csv</c>, <c>rank.png</c> and a console table of mean ± std per training size.
+/// What a <c>rank</c> run shows and saves from its <c>rank.json</c> (<see cref="RankingExperiment"/>): <c>rank.csv</c>,
+/// <c>rank.png</c> and a console table of mean ± std per training size over the configuration's seeds.
 /// </summary>
-public sealed class RankReport
+public sealed class RankReport(ResultLedger<RankingRun> ledger, RankConfig config)
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
-    private readonly RankConfig config;
-    private readonly List<RankingRun> runs = [];
-
-    /// <summary>Opens <paramref name="folder"/>, loading earlier runs of the same experiment to resume.</summary>
-    /// <exception cref="InvalidDataException">The folder holds results of a different experiment, or a damaged rank.json.</exception>
-    public RankReport(string folder, RankConfig config)
-    {
-        Folder = folder;
-        this.config = config;
-        if (File.Exists(JsonPath)) runs.AddRange(LoadCompatible(JsonPath, config));
-    }
-
     /// <summary>Output folder.</summary>
-    public string Folder { get; }
+    public string Folder => Path.GetDirectoryName(ledger.Path)!;
 
     /// <summary>Path of rank.json.</summary>
-    public string JsonPath => Path.Combine(Folder, "rank.json");
+    public string JsonPath => ledger.Path;
 
-    /// <summary>Whether (size, seed) is already done.</summary>
-    public bool Has(int size, int seed) => runs.Any(r => r.TrainSize == size && r.Seed == seed);
-
-    /// <summary>
-    /// Records a finished run and checkpoints rank.json. Runs another process has added to the same file since it was
-    /// opened are kept, so several processes may share one folder when they run different (size, seed) pairs.
-    /// </summary>
-    public void Add(RankingRun run)
+    /// <summary>Writes rank.csv and rank.png for the runs of this configuration (rank.json is written run by run).</summary>
+    public void WriteCsvAndPlot()
     {
-        Reload();
-        runs.Add(run);
-        WriteJson();
-    }
-
-    /// <summary>Takes in the runs other processes have written to rank.json since this one last read it.</summary>
-    public void Reload()
-    {
-        if (!File.Exists(JsonPath)) return;
-        foreach (var other in LoadCompatible(JsonPath, config))
-            if (!Has(other.TrainSize, other.Seed)) runs.Add(other);
-    }
-
-    /// <summary>Writes rank.json, rank.csv and rank.png for the runs of this configuration.</summary>
-    public void WriteAll()
-    {
-        WriteJson();
+        ledger.Refresh();
         WriteCsv();
         RankPlot.Save(Path.Combine(Folder, "rank.png"), Summaries(), $"{config.Predictor} on {config.Space} / {config.Target}");
     }
 
-    /// <summary>Mean and sample standard deviation of each metric per training size, sizes ascending.</summary>
+    /// <summary>
+    /// Mean and sample standard deviation of each metric per training size over the runs that did not diverge, sizes
+    /// ascending.
+    /// </summary>
     public IReadOnlyList<SizeSummary> Summaries() => Selected()
         .GroupBy(r => r.TrainSize).OrderBy(g => g.Key)
-        .Select(g => new SizeSummary(g.Key, g.Count(),
-            Stat.Of(g.Select(r => r.KendallTauAll)), Stat.Of(g.Select(r => r.KendallTauUnseen)),
-            Stat.Of(g.Select(r => r.SpearmanAll)), Stat.Of(g.Select(r => r.PrecisionAt5Pct)), Stat.Of(g.Select(r => r.TrainSeconds))))
+        .Select(g =>
+        {
+            var ok = g.Where(r => !r.Diverged).ToArray();
+            return new SizeSummary(g.Key, ok.Length,
+                Stat.Of(ok.Select(r => r.KendallTauAll)), Stat.Of(ok.Select(r => r.KendallTauUnseen)),
+                Stat.Of(ok.Select(r => r.SpearmanAll)), Stat.Of(ok.Select(r => r.PrecisionAt5Pct)), Stat.Of(g.Select(r => r.TrainSeconds)))
+            {
+                Diverged = g.Count(r => r.Diverged),
+            };
+        })
         .ToArray();
 
     /// <summary>The console table.</summary>
@@ -80,61 +51,27 @@ public sealed class RankReport
             .Title($"{config.Predictor} · {config.Space} · train on {config.TrainMetric}, rank against {config.EvalMetric}")
             .AddColumns("n", "seeds", "Kendall τ (all)", "Kendall τ (unseen)", "Spearman", "precision@5%", "train s");
         foreach (var s in Summaries())
-            table.AddRow(s.TrainSize.ToString(CultureInfo.InvariantCulture), s.Seeds.ToString(CultureInfo.InvariantCulture),
+            table.AddRow(s.TrainSize.ToString(CultureInfo.InvariantCulture),
+                s.Seeds.ToString(CultureInfo.InvariantCulture) + (s.Diverged > 0 ? $" [{s.Diverged} diverged]" : ""),
                 s.TauAll.ToString(), s.TauUnseen.ToString(), s.Spearman.ToString(), s.PrecisionAt5Pct.ToString(), s.TrainSeconds.ToString("F1"));
         return table;
     }
 
     private IEnumerable<RankingRun> Selected() =>
-        runs.Where(r => config.TrainSizes.Contains(r.TrainSize) && config.Seeds.Contains(r.Seed))
+        ledger.Runs.Where(r => config.TrainSizes.Contains(r.TrainSize) && config.Seeds.Contains(r.Seed))
             .OrderBy(r => r.TrainSize).ThenBy(r => r.Seed);
-
-    private void WriteJson()
-    {
-        var doc = new JsonObject
-        {
-            ["results"] = JsonSerializer.SerializeToNode(runs.OrderBy(r => r.TrainSize).ThenBy(r => r.Seed).ToArray(), Json),
-            ["config"] = JsonSerializer.SerializeToNode(config, Json),
-            ["environment"] = new JsonObject
-            {
-                ["code_version"] = CodeVersion.Current,
-                ["written_utc"] = DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture),
-                ["machine"] = $"{Environment.OSVersion}, {Environment.ProcessorCount} cores, torch threads {TorchSharp.torch.get_num_threads()}",
-            },
-        };
-        AtomicFile.WriteText(JsonPath, doc.ToJsonString(Json));
-    }
 
     private void WriteCsv()
     {
-        var sb = new StringBuilder("predictor,space,target,train_size,seed,kendall_tau_all,kendall_tau_unseen,spearman_all,precision_at_5pct,train_seconds\n");
+        var sb = new StringBuilder("predictor,space,target,train_size,seed,kendall_tau_all,kendall_tau_unseen,spearman_all,precision_at_5pct,train_seconds,diverged\n");
         foreach (var r in Selected())
             sb.AppendLine(string.Join(',', r.Predictor, r.Space, r.Target,
                 r.TrainSize.ToString(CultureInfo.InvariantCulture), r.Seed.ToString(CultureInfo.InvariantCulture),
-                F(r.KendallTauAll), F(r.KendallTauUnseen), F(r.SpearmanAll), F(r.PrecisionAt5Pct), F(r.TrainSeconds)));
+                F(r.KendallTauAll), F(r.KendallTauUnseen), F(r.SpearmanAll), F(r.PrecisionAt5Pct), F(r.TrainSeconds), r.Diverged ? "true" : "false"));
         AtomicFile.WriteText(Path.Combine(Folder, "rank.csv"), sb.ToString());
     }
 
     private static string F(double v) => v.ToString("R", CultureInfo.InvariantCulture);
-
-    private static IEnumerable<RankingRun> LoadCompatible(string path, RankConfig config)
-    {
-        JsonNode? doc;
-        try
-        {
-            doc = JsonNode.Parse(File.ReadAllText(path));
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"'{path}' is not valid JSON ({e.Message}); move it away to start afresh.", e);
-        }
-        var previous = doc?["config"]?.Deserialize<RankConfig>(Json);
-        if (previous is null || !previous.SameExperiment(config))
-            throw new InvalidDataException(
-                $"'{path}' holds results of a different experiment (predictor, space, target or training settings differ); " +
-                "choose another --out folder or delete it.");
-        return doc?["results"]?.Deserialize<RankingRun[]>(Json) ?? [];
-    }
 }
 
 /// <summary>Mean and sample standard deviation (n − 1; 0 for a single value).</summary>
@@ -158,5 +95,9 @@ public readonly record struct Stat(double Mean, double Std)
         $"{Mean.ToString(format, CultureInfo.InvariantCulture)} ± {Std.ToString(format, CultureInfo.InvariantCulture)}";
 }
 
-/// <summary>Aggregates of one training size.</summary>
-public sealed record SizeSummary(int TrainSize, int Seeds, Stat TauAll, Stat TauUnseen, Stat Spearman, Stat PrecisionAt5Pct, Stat TrainSeconds);
+/// <summary>Aggregates of one training size over the runs that did not diverge (<see cref="Seeds"/> of them).</summary>
+public sealed record SizeSummary(int TrainSize, int Seeds, Stat TauAll, Stat TauUnseen, Stat Spearman, Stat PrecisionAt5Pct, Stat TrainSeconds)
+{
+    /// <summary>Runs of this size whose training diverged (left out of the statistics).</summary>
+    public int Diverged { get; init; }
+}

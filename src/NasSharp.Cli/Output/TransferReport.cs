@@ -28,8 +28,7 @@ public sealed class TransferReport
     /// <summary><paramref name="settings"/> as JSON with enums by name, for a results file's config block.</summary>
     public static JsonNode? Describe<T>(T settings) => JsonSerializer.SerializeToNode(settings, Readable);
 
-    private readonly JsonNode config;
-    private readonly List<TransferRun> runs = [];
+    private readonly ResultLedger<TransferRun> ledger;
     private readonly string name;
     private readonly string title;
 
@@ -41,58 +40,48 @@ public sealed class TransferReport
     /// <exception cref="InvalidDataException">The folder holds another experiment's results, or a damaged JSON file.</exception>
     public TransferReport(string folder, JsonNode config, string name = "transfer", string title = "Few-shot transfer to held-out tasks")
     {
-        Folder = folder;
-        this.config = config;
         this.name = name;
         this.title = title;
-        Directory.CreateDirectory(folder);
-        if (!File.Exists(JsonPath)) return;
-        JsonNode? doc;
-        try
-        {
-            doc = JsonNode.Parse(File.ReadAllText(JsonPath));
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"'{JsonPath}' is not valid JSON ({e.Message}); move it away to start afresh.", e);
-        }
-        if (!JsonNode.DeepEquals(doc?["config"], config))
-            throw new InvalidDataException($"'{JsonPath}' holds results of a different experiment (tasks, profile, algorithm, K or seed differ); " +
-                                           "choose another --out folder or delete it.");
-        runs.AddRange(doc?["results"]?.Deserialize<TransferRun[]>(Json) ?? []);
+        ledger = new ResultLedger<TransferRun>(Path.Combine(folder, name + ".json"), config, Key, order: null, Json);
+        Folder = folder;
     }
 
     /// <summary>Output folder.</summary>
     public string Folder { get; }
 
     /// <summary>Path of the JSON results (transfer.json unless named otherwise).</summary>
-    public string JsonPath => Path.Combine(Folder, name + ".json");
+    public string JsonPath => ledger.Path;
 
-    /// <summary>Whether this (task, method, K, run) is already done.</summary>
-    public bool Has(string heldOut, string method, int k, int run) =>
-        runs.Any(r => r.HeldOut == heldOut && r.Method == method && r.K == k && r.Run == run);
+    /// <summary>Whether this (task, method, K, run) is already recorded.</summary>
+    public bool Has(string heldOut, string method, int k, int run) => ledger.IsRecorded(Key(heldOut, method, k, run));
 
-    /// <summary>Records a finished run and checkpoints transfer.json.</summary>
-    public void Add(TransferRun run)
+    /// <summary>
+    /// Computes and records this (task, method, K, run) unless it is recorded or another live process holds it
+    /// (<see cref="ResultLedger{TRun}"/>). <paramref name="compute"/>'s run is recorded under the given key fields.
+    /// </summary>
+    public void Run(string heldOut, string method, int k, int run, Func<TransferRun> compute)
     {
-        runs.Add(run);
-        var doc = new JsonObject
+        if (ledger.TryClaim(Key(heldOut, method, k, run)) is not { } claim) return;
+        TransferRun result;
+        try
         {
-            ["results"] = JsonSerializer.SerializeToNode(runs, Json),
-            ["config"] = config.DeepClone(),
-            ["environment"] = new JsonObject
-            {
-                ["code_version"] = CodeVersion.Current,
-                ["written_utc"] = DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture),
-                ["machine"] = $"{Environment.OSVersion}, {Environment.ProcessorCount} cores, torch threads {TorchSharp.torch.get_num_threads()}",
-            },
-        };
-        AtomicFile.WriteText(JsonPath, doc.ToJsonString(Json));
+            result = compute() with { HeldOut = heldOut, Method = method, K = k, Run = run };
+        }
+        catch
+        {
+            ledger.Release(claim);
+            throw;
+        }
+        ledger.Record(claim, result);
     }
+
+    private static string Key(TransferRun r) => Key(r.HeldOut, r.Method, r.K, r.Run);
+
+    private static string Key(string heldOut, string method, int k, int run) => $"{heldOut}|{method}|k={k}|run={run}";
 
     /// <summary>Mean and std of Spearman per (held-out task, method, K) over the runs that did not diverge, in first-seen order.</summary>
     public IReadOnlyList<TransferSummary> Summaries() =>
-        runs.GroupBy(r => (r.HeldOut, r.Method, r.K))
+        ledger.Runs.GroupBy(r => (r.HeldOut, r.Method, r.K))
             .Select(g => new TransferSummary(g.Key.HeldOut, g.Key.Method, g.Key.K, g.Count(r => !r.Diverged), g.Count(r => r.Diverged),
                 Stat.Of(g.Where(r => !r.Diverged).Select(r => r.Spearman))))
             .ToArray();
@@ -100,8 +89,9 @@ public sealed class TransferReport
     /// <summary>Writes the CSV and PNG next to <see cref="JsonPath"/>.</summary>
     public void WriteCsvAndPlot()
     {
+        ledger.Refresh();
         var sb = new StringBuilder("held_out,method,k,run,spearman,steps,seconds,diverged\n");
-        foreach (var r in runs.OrderBy(r => r.HeldOut, StringComparer.Ordinal).ThenBy(r => r.Method, StringComparer.Ordinal).ThenBy(r => r.K).ThenBy(r => r.Run))
+        foreach (var r in ledger.Runs.OrderBy(r => r.HeldOut, StringComparer.Ordinal).ThenBy(r => r.Method, StringComparer.Ordinal).ThenBy(r => r.K).ThenBy(r => r.Run))
             sb.AppendLine(string.Join(',', r.HeldOut, r.Method, r.K.ToString(CultureInfo.InvariantCulture), r.Run.ToString(CultureInfo.InvariantCulture),
                 F(r.Spearman), F(r.Steps), F(r.Seconds), r.Diverged ? "true" : "false"));
         AtomicFile.WriteText(Path.Combine(Folder, name + ".csv"), sb.ToString());

@@ -35,10 +35,19 @@ public sealed record TransferProtocol(MetaTestConfig Test, MetaTestConfig Baseli
     /// <summary>Naive transfer's default pre-training: 10 epochs over the source task, batches of 64, Adam 1e-3, cosine.</summary>
     public static TrainingConfig DefaultPretraining { get; } = new(Epochs: 10, BatchSize: 64, LearningRate: 1e-3);
 
+    /// <summary>Refuses a support size <paramref name="k"/> that leaves no architecture of <paramref name="task"/> to rank.</summary>
+    /// <exception cref="ArgumentException">K is negative or at least the task's <paramref name="count"/>; the message names <c>--k</c>.</exception>
+    public static void CheckK(int k, int count, string task)
+    {
+        if (k < 0 || k >= count)
+            throw new ArgumentException($"--k {k} does not fit task '{task}' of {count} architectures: K must be between 0 and {count - 1}, " +
+                                        "leaving architectures to rank.");
+    }
+
     /// <summary>Support rows of run <paramref name="run"/> (empty for K = 0) and the remaining query rows.</summary>
     public static (int[] Support, int[] Query) Split(int count, int k, int seed, int run)
     {
-        if (k < 0 || k >= count) throw new ArgumentOutOfRangeException(nameof(k), k, $"K must be between 0 and {count - 1}.");
+        CheckK(k, count, "held-out");
         int[] support = k == 0 ? [] : SeededSubset.Indices(count, k, seed + run);
         var inSupport = new bool[count];
         foreach (int i in support) inSupport[i] = true;

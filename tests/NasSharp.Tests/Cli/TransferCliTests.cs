@@ -88,7 +88,7 @@ public sealed class TransferCliTests : IDisposable
         Assert.Equal(support, TransferProtocol.Split(20, 5, seed: 3, run: 1).Support);
         Assert.NotEqual(support, TransferProtocol.Split(20, 5, seed: 3, run: 2).Support);
         Assert.Empty(TransferProtocol.Split(20, 0, seed: 3, run: 1).Support);
-        Assert.Throws<ArgumentOutOfRangeException>(() => TransferProtocol.Split(20, 20, seed: 3, run: 0));
+        Assert.Contains("--k 20", Assert.Throws<ArgumentException>(() => TransferProtocol.Split(20, 20, seed: 3, run: 0)).Message);
     }
 
     [Theory]

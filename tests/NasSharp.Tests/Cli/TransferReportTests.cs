@@ -22,10 +22,8 @@ public sealed class TransferReportTests : IDisposable
     public void Diverged_runs_are_kept_counted_and_left_out_of_the_mean()
     {
         var report = new TransferReport(folder, config);
-        report.Add(Run("a", 0, 0.2));
-        report.Add(Run("a", 1, 0.6));
-        report.Add(Diverged("a", 2));
-        report.Add(Diverged("b", 0));
+        foreach (var run in new[] { Run("a", 0, 0.2), Run("a", 1, 0.6), Diverged("a", 2), Diverged("b", 0) })
+            report.Run(run.HeldOut, run.Method, run.K, run.Run, () => run);
         report.WriteCsvAndPlot();
 
         var a = Assert.Single(report.Summaries(), s => s.HeldOut == "a");
@@ -53,7 +51,7 @@ public sealed class TransferReportTests : IDisposable
     [Fact]
     public void Another_experiment_or_a_damaged_file_is_refused()
     {
-        new TransferReport(folder, config).Add(Run("a", 0, 0.2));
+        new TransferReport(folder, config).Run("a", "mp-nas", 5, 0, () => Run("a", 0, 0.2));
         var other = Assert.Throws<InvalidDataException>(() => new TransferReport(folder, new JsonObject { ["experiment"] = "other" }));
         Assert.Contains("different experiment", other.Message);
         File.WriteAllText(Path.Combine(folder, "transfer.json"), "{ not json");

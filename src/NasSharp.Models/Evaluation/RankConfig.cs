@@ -3,7 +3,7 @@ using NasSharp.HyperNetworks;
 using NasSharp.Predictors;
 using NasSharp.Training;
 
-namespace NasSharp.Cli.Commands;
+namespace NasSharp.Evaluation;
 
 /// <summary>Configuration of one <c>rank</c> invocation, stored in <c>rank.json</c>; a resume requires an equal one.</summary>
 public sealed record RankConfig(

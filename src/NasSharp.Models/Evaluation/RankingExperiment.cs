@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using NasSharp.Persistence;
+using NasSharp.Predictors;
+using NasSharp.Training;
+
+namespace NasSharp.Evaluation;
+
+/// <summary>
+/// A ranking experiment (SPEC §4) over training sizes and seeds, recorded in <c>rank.json</c> of a result folder.
+/// Any number of processes may work on the same folder: each (size, seed) run is claimed before it starts and
+/// recorded once (<see cref="ResultLedger{TRun}"/>), so a rerun resumes and parallel workers split the runs.
+/// </summary>
+public sealed class RankingExperiment
+{
+    /// <summary>Fewest cells left out of training for the unseen-cell τ to be computed at all.</summary>
+    public const int MinimumUnseen = 10;
+
+    /// <summary>Below this many unseen cells the unseen-cell τ is too noisy to compare predictors; the caller should warn.</summary>
+    public const int AdvisedUnseen = 100;
+
+    /// <summary>rank.json's number format: a diverged run's correlations are NaN.</summary>
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    private readonly RankingTask task;
+    private readonly PredictorMetadata template;
+
+    /// <summary>Opens (or resumes) the experiment <paramref name="config"/> in <paramref name="folder"/>.</summary>
+    /// <exception cref="ArgumentException">A training size leaves fewer than <see cref="MinimumUnseen"/> cells unseen.</exception>
+    /// <exception cref="InvalidDataException">The folder holds another experiment, or a damaged rank.json.</exception>
+    public RankingExperiment(string folder, RankConfig config, RankingTask task, PredictorMetadata template)
+    {
+        foreach (int size in config.TrainSizes) CheckTrainSize(size, task.Graphs.Count);
+        Config = config;
+        this.task = task;
+        this.template = template;
+        Ledger = OpenLedger(folder, config);
+    }
+
+    /// <summary>The experiment's settings.</summary>
+    public RankConfig Config { get; }
+
+    /// <summary>The results file.</summary>
+    public ResultLedger<RankingRun> Ledger { get; }
+
+    /// <summary>Opens <c>rank.json</c> in <paramref name="folder"/> for <paramref name="config"/> (e.g. to watch another process's progress).</summary>
+    public static ResultLedger<RankingRun> OpenLedger(string folder, RankConfig config) =>
+        new(Path.Combine(folder, "rank.json"), JsonSerializer.SerializeToNode(config, Json)!, r => r.Key,
+            (a, b) => (a.TrainSize, a.Seed).CompareTo((b.TrainSize, b.Seed)), Json,
+            stored => stored.Deserialize<RankConfig>(Json) is { } previous && previous.SameExperiment(config));
+
+    /// <summary>The runs recorded in the rank.json at <paramref name="path"/>, whatever experiment wrote it.</summary>
+    /// <exception cref="InvalidDataException">The file is damaged or has incomplete or duplicate entries.</exception>
+    public static IReadOnlyList<RankingRun> ReadRuns(string path) =>
+        new ResultLedger<RankingRun>(path, new JsonObject(), r => r.Key, null, Json, sameExperiment: _ => true).Runs;
+
+    /// <summary>
+    /// Refuses a training size that leaves fewer than <see cref="MinimumUnseen"/> of <paramref name="cells"/> cells
+    /// unseen (the protocol reports τ over the unseen ones), or that is below 2.
+    /// </summary>
+    /// <exception cref="ArgumentException">The size does not fit the table; the message names <c>--train</c>.</exception>
+    public static void CheckTrainSize(int size, int cells)
+    {
+        if (size < 2 || size > cells - MinimumUnseen)
+            throw new ArgumentException($"--train {size} does not fit a table of {cells} cells: each training size must be between 2 and " +
+                                        $"{cells - MinimumUnseen}, so that at least {MinimumUnseen} cells stay unseen for the unseen-cell τ.");
+    }
+
+    /// <summary>The (size, seed) runs of the configuration not yet recorded by any process.</summary>
+    public IReadOnlyList<(int Size, int Seed)> Pending()
+    {
+        Ledger.Refresh();
+        return [.. Config.Runs().Where(r => !Ledger.IsRecorded(RankingRun.KeyOf(r.Size, r.Seed)))];
+    }
+
+    /// <summary>
+    /// Claims and runs every pending run that no other live process holds, recording each as it finishes. A run whose
+    /// training diverges is recorded as diverged. Returns the runs this process recorded.
+    /// </summary>
+    /// <param name="epochDone">Called with (run, epochs done) during a run's training.</param>
+    /// <param name="finished">Called with each run this process recorded.</param>
+    public IReadOnlyList<RankingRun> RunPending(Action<(int Size, int Seed), int>? epochDone = null, Action<RankingRun>? finished = null)
+    {
+        var recorded = new List<RankingRun>();
+        foreach (var run in Pending())
+        {
+            if (Ledger.TryClaim(RankingRun.KeyOf(run.Size, run.Seed)) is not { } claim) continue;
+            RankingRun result;
+            try
+            {
+                result = RunOne(run.Size, run.Seed, epochs => epochDone?.Invoke(run, epochs));
+            }
+            catch
+            {
+                Ledger.Release(claim);
+                throw;
+            }
+            if (!Ledger.Record(claim, result)) continue;
+            recorded.Add(result);
+            finished?.Invoke(result);
+        }
+        return recorded;
+    }
+
+    /// <summary>Relative cost of a run, for progress: training work grows with size × epochs.</summary>
+    public double Work((int Size, int Seed) run) => (double)run.Size * Config.Training.Epochs;
+
+    private RankingRun RunOne(int size, int seed, Action<int> epochDone)
+    {
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            return RankingProtocol.Run(task, template, size, seed, epochDone);
+        }
+        catch (TrainingDivergedException)
+        {
+            return new RankingRun(template.Predictor, task.Space.Name, task.Target, size, seed,
+                double.NaN, double.NaN, double.NaN, double.NaN, clock.Elapsed.TotalSeconds, Diverged: true);
+        }
+    }
+}
