@@ -18,8 +18,10 @@ public sealed class NasCli
             InitWeightsCommand.Create(),
             CompareCommand.Create(),
             CorrelateCommand.Create(),
+            SampleCommand.Create(),
         };
         foreach (var command in MetaCommands.All()) Root.Subcommands.Add(command);
+        ListDefaultsHelpAction.Install(Root);
     }
 
     /// <summary>The root command.</summary>

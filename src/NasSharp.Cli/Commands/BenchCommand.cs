@@ -24,7 +24,7 @@ public static class BenchCommand
         var space = SharedOptions.Space();
         var target = SharedOptions.Target();
         var modelOptions = new ModelOptions();
-        var train = SharedOptions.Positive(new Option<int>("--train") { Description = "Training architectures.", DefaultValueFactory = _ => 156 });
+        var train = SharedOptions.TrainingCount(new Option<int>("--train") { Description = "Training architectures.", DefaultValueFactory = _ => 156 });
         var repeats = SharedOptions.Positive(new Option<int>("--repeats") { Description = "Timed repetitions (the median is reported).", DefaultValueFactory = _ => 3 });
         var seed = SharedOptions.Seed();
         var output = new Option<string?>("--out") { Description = "Optional JSON file for the timings (written atomically)." };

@@ -21,6 +21,16 @@ public static class BenchmarkAccess
     public static int[] TrainSizesOrPaper(int[]? given, ISearchSpace space) =>
         given is { Length: > 0 } ? given : PaperTrainSizes(space);
 
+    /// <summary>
+    /// Every <c>--target</c> each space accepts, from <see cref="BenchmarkCatalog.RankingTargets"/>, so the help cannot
+    /// drift from what the commands accept: <c>nb201: cifar10 (train on cifar10-valid, evaluate on cifar10-test), …; nb101: …</c>.
+    /// A target trained and evaluated on the metric of its own name is listed bare.
+    /// </summary>
+    public static string TargetsHelp() => string.Join("; ", SearchSpaceCatalog.Names
+        .Select(name => (Name: name, Targets: BenchmarkCatalog.RankingTargets(SearchSpaceCatalog.Get(name))))
+        .Where(s => s.Targets.Count > 0)
+        .Select(s => $"{s.Name}: {string.Join(", ", s.Targets.Select(t => t.TrainMetric == t.Name && t.EvalMetric == t.Name ? t.Name : t.ToString()))}"));
+
     /// <summary>Loads the benchmark of <paramref name="space"/> and aligns the target's training and evaluation metrics.</summary>
     public static RankingTask LoadRankingTask(DataRoot root, ISearchSpace space, string target)
     {

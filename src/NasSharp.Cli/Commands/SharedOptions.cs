@@ -20,11 +20,10 @@ public static class SharedOptions
         return o;
     }
 
-    /// <summary><c>--target</c>: what to predict, e.g. cifar10.</summary>
+    /// <summary><c>--target</c>: what to predict, e.g. cifar10; the help lists every target of every space.</summary>
     public static Option<string> Target() => new("--target")
     {
-        Description = "Benchmark target to predict: nb201 cifar10 | cifar100 | imagenet16 (train on validation, " +
-                      "evaluate on test accuracy); nb101 cifar10 (val_acc_108).",
+        Description = $"Benchmark target to predict, by space (a bare name trains and is evaluated on that metric): {BenchmarkAccess.TargetsHelp()}.",
         DefaultValueFactory = _ => "cifar10",
     };
 
@@ -76,15 +75,27 @@ public static class SharedOptions
     };
 
     /// <summary>Adds a validator rejecting values below 1.</summary>
-    public static Option<int> Positive(Option<int> option)
+    public static Option<int> Positive(Option<int> option) => AtLeast(option, 1);
+
+    /// <summary>
+    /// Adds a validator rejecting values below <paramref name="minimum"/>; its error names the option, the bound, the
+    /// value and, when given, <paramref name="reason"/> (e.g. why a training set needs two architectures).
+    /// </summary>
+    public static Option<int> AtLeast(Option<int> option, int minimum, string? reason = null)
     {
+        ArgumentNullException.ThrowIfNull(option);
         option.Validators.Add(r =>
         {
-            if (r.Tokens.Count == 1 && int.TryParse(r.Tokens[0].Value, out int v) && v < 1)
-                r.AddError($"{option.Name} must be at least 1, got {v}.");
+            // Tokens, not the typed value: a token that does not parse already has its own error.
+            if (r.Tokens.Count == 1 && int.TryParse(r.Tokens[0].Value, out int v) && v < minimum)
+                r.AddError($"{option.Name} must be at least {minimum}{(reason is null ? "" : $" ({reason})")}, got {v}.");
         });
         return option;
     }
+
+    /// <summary><c>--train</c> of <c>train</c> and <c>bench</c>: a count of training architectures, at least 2.</summary>
+    public static Option<int> TrainingCount(Option<int> option) =>
+        AtLeast(option, 2, "a predictor learns a ranking from at least two architectures");
 
     /// <summary>Parses training sizes, a comma-separated list of integers ≥ 2 such as <c>39,78,156,469</c>.</summary>
     public static int[]? ParseSizes(ArgumentResult result) => ParseIntegers(result, "training sizes", 2, "39,78,156,469");

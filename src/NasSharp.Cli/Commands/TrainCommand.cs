@@ -18,7 +18,7 @@ public static class TrainCommand
         var space = SharedOptions.Space();
         var target = SharedOptions.Target();
         var modelOptions = new ModelOptions();
-        var train = SharedOptions.Positive(new Option<int>("--train")
+        var train = SharedOptions.TrainingCount(new Option<int>("--train")
         {
             Description = "Number of seeded random architectures to train on (their validation metric is the label).",
             DefaultValueFactory = _ => 156,
