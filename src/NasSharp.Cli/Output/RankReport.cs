@@ -23,7 +23,7 @@ public sealed class RankReport(ResultLedger<RankingRun> ledger, RankConfig confi
     {
         ledger.Refresh();
         WriteCsv();
-        RankPlot.Save(Path.Combine(Folder, "rank.png"), Summaries(), $"{config.Predictor} on {config.Space} / {config.Target}");
+        RankPlot.Save(Path.Combine(Folder, "rank.png"), Summaries(), config.Predictor, config.Space, config.Target, config.EvalMetric);
     }
 
     /// <summary>

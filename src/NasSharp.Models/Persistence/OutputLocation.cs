@@ -74,7 +74,7 @@ public static class OutputLocation
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
         {
-            throw new ArgumentException($"{option} '{path}': cannot write in '{folder}' ({e.Message}).", e);
+            throw new ArgumentException($"{option} '{path}': cannot write in '{folder}' ({e.Message.Replace(probe, folder, StringComparison.Ordinal)}).", e);
         }
     }
 }
