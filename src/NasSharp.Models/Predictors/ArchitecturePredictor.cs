@@ -12,7 +12,7 @@ namespace NasSharp.Predictors;
 
 /// <summary>
 /// A trained predictor: the network, its target normalisation and its metadata. Scores are in the target's unit
-/// (higher = better for accuracies). Saved as one file: a magic line, the JSON metadata, then TorchSharp weights.
+/// (higher = better for accuracies). Saved as one checksummed file (<see cref="FileFormat"/>) whose payload is the JSON metadata, then TorchSharp weights.
 /// </summary>
 public sealed class ArchitecturePredictor : IDisposable
 {
@@ -22,7 +22,9 @@ public sealed class ArchitecturePredictor : IDisposable
     /// <summary>Whether <paramref name="kind"/> trains a hypernetwork on images (and so needs CIFAR-10 to train).</summary>
     public static bool UsesImages(string kind) => kind is "hypernas" or "hypernas-h";
 
-    private static readonly byte[] Magic = Encoding.ASCII.GetBytes("NASSHARP-MODEL v1\n");
+    /// <summary>The model file's container: magic <c>NASSHARP-MODEL v2</c>, payload length, payload, SHA-256.</summary>
+    public static readonly ChecksummedFormat FileFormat = new("NasSharp model file", "NASSHARP-MODEL v2\n", "NASSHARP-MODEL v1\n",
+        "retrain it with 'nassharp train' (same options and --seed give the same model)");
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
     private readonly nn.Module<GraphBatch, Tensor> network;
 
@@ -99,10 +101,9 @@ public sealed class ArchitecturePredictor : IDisposable
         return scores;
     }
 
-    /// <summary>Writes the model atomically (temporary file, then rename).</summary>
-    public void Save(string path) => AtomicFile.Write(path, stream =>
+    /// <summary>Writes the model atomically (temporary file, then rename) in the checksummed <see cref="FileFormat"/>.</summary>
+    public void Save(string path) => ChecksummedFile.Write(path, FileFormat, stream =>
     {
-        stream.Write(Magic);
         byte[] meta = JsonSerializer.SerializeToUtf8Bytes(Metadata, Json);
         using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
         writer.Write(meta.Length);
@@ -111,32 +112,44 @@ public sealed class ArchitecturePredictor : IDisposable
         writer.Flush();
     });
 
-    /// <summary>Loads a model written by <see cref="Save"/>.</summary>
-    /// <exception cref="InvalidDataException">The file is not a NasSharp model or is damaged; the message names it.</exception>
+    /// <summary>Loads a model written by <see cref="Save"/>; the checksum is verified before anything is deserialised.</summary>
+    /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>
+    /// <exception cref="InvalidDataException">
+    /// The file is not a NasSharp model, was written by an older NasSharp (format v1, no checksum), or is truncated,
+    /// extended or damaged; the message names it and what was expected.
+    /// </exception>
     public static ArchitecturePredictor Load(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"Model file '{path}' does not exist.", path);
         using var stream = File.OpenRead(path);
-        var magic = new byte[Magic.Length];
-        if (stream.ReadAtLeast(magic, magic.Length, throwOnEndOfStream: false) != magic.Length || !magic.AsSpan().SequenceEqual(Magic))
-            throw new InvalidDataException($"'{path}' is not a NasSharp model file (expected it to start with '{Encoding.ASCII.GetString(Magic).Trim()}').");
+        long payloadEnd = ChecksummedFile.Verify(path, stream, FileFormat);
         using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
         PredictorMetadata meta;
         try
         {
             int length = reader.ReadInt32();
-            if (length <= 0 || length > 1 << 24) throw new InvalidDataException($"metadata length {length} is implausible");
+            if (length <= 0 || length > payloadEnd - stream.Position)
+                throw new InvalidDataException($"metadata length {length} does not fit the {payloadEnd - stream.Position}-byte rest of the payload");
             meta = JsonSerializer.Deserialize<PredictorMetadata>(reader.ReadBytes(length), Json)
                 ?? throw new InvalidDataException("metadata is empty");
         }
-        catch (Exception e) when (e is JsonException or EndOfStreamException or InvalidDataException)
+        catch (Exception e) when (e is JsonException or EndOfStreamException or InvalidDataException or NotSupportedException)
         {
             throw new InvalidDataException($"Model file '{path}' has damaged metadata: {e.Message}", e);
         }
-        var network = CreateNetwork(meta);
+        nn.Module<GraphBatch, Tensor> network;
+        try
+        {
+            network = CreateNetwork(meta);
+        }
+        catch (Exception e) when (e is ArgumentException or NullReferenceException or System.Runtime.InteropServices.ExternalException)
+        {
+            throw new InvalidDataException($"Model file '{path}' has metadata that describes no network this version can build: {e.Message}", e);
+        }
         try
         {
             network.load(reader, strict: true);
+            ChecksummedFile.RequireConsumed(path, stream, payloadEnd);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
