@@ -1,3 +1,5 @@
+using NasSharp.Persistence;
+
 namespace NasSharp.Meta;
 
 /// <summary>
@@ -23,6 +25,9 @@ public sealed class MetaModel : IDisposable
 
     /// <summary>How the model was meta-trained.</summary>
     public MetaModelMetadata Metadata { get; }
+
+    /// <summary>The meta-model file's container: magic <c>NASSHARP-META v2</c>, payload length, payload, SHA-256.</summary>
+    public static ChecksummedFormat FileFormat => MetaModelFile.ModelMagic;
 
     /// <summary>Writes the model atomically (temporary file, then rename).</summary>
     public void Save(string path) => MetaModelFile.Write(path, MetaModelFile.ModelMagic, Metadata, Network, optimizer: null);

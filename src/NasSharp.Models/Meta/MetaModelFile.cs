@@ -54,6 +54,12 @@ internal static class MetaModelFile
                 throw new InvalidDataException("metadata lacks the training configuration or the source tasks");
             metadata.Training.Validate();
             if (metadata.NodeTypes <= 0) throw new InvalidDataException($"metadata gives {metadata.NodeTypes} node types");
+            // A damaged size must not make the loader allocate a network larger than the file could hold.
+            var network = metadata.Training.Network;
+            double weights = (double)metadata.NodeTypes * network.Hidden + (network.Layers - 1.0) * network.Hidden * network.Hidden;
+            long weightBytes = payloadEnd - reader.BaseStream.Position;
+            if (weights * sizeof(float) > weightBytes)
+                throw new InvalidDataException($"metadata describes a network of at least {weights:G4} weights, more than the {weightBytes} bytes left in the file hold");
             return metadata;
         }
         catch (Exception e) when (e is JsonException or EndOfStreamException or InvalidDataException or ArgumentException or NotSupportedException)
