@@ -44,7 +44,7 @@ public static class CsvMutations
                     };
                     break;
                 case 4 when line is { Count: > 0 }:                                                      // huge field
-                    int size = rng.Next(50) == 0 ? 1 << 20 : rng.Next(100, 20_000);
+                    int size = rng.Next(200) == 0 ? 1 << 20 : rng.Next(100, 20_000);
                     line[field] = rng.Next(2) == 0 ? new string((char)('a' + rng.Next(26)), size)
                         : string.Concat(Enumerable.Repeat(archFields[rng.Next(archFields.Count)], size / 40 + 1));
                     break;

@@ -75,7 +75,7 @@ public sealed class CsvReaderProperties : IDisposable
         Damage.Sample(d =>
         {
             byte[] text = CsvMutations.Apply(valid, d.Kind, d.Extra, d.Seed, archs);
-            if (!gzip) File.WriteAllBytes(path, text);
+            if (!gzip || text.Length == 0) File.WriteAllBytes(path, text);
             else
             {
                 // A quarter of the archives are themselves damaged: cut short or with one byte changed.
