@@ -39,7 +39,7 @@ public class TrainingDivergenceTests(BenchmarkData data)
     }
 
     [Theory]
-    [InlineData(1e-3, 100, 1)]
+    [InlineData(1e-3, 60, 1)]
     [InlineData(1e-3, 1, 2)]
     [InlineData(1e-2, 30, 3)]
     [InlineData(1e-4, 1, 4)]
