@@ -1,6 +1,9 @@
 namespace NasSharp.Data;
 
-/// <summary>Malformed input data; the message and properties name the file, line and column at fault.</summary>
+/// <summary>
+/// Malformed input data; the message and properties name the file, line and column at fault. Values the message
+/// quotes are shortened by <see cref="EchoedText"/>, so a huge field is never echoed whole.
+/// </summary>
 public sealed class DataFormatException(string file, int line, string? column, string message)
     : FormatException(Describe(file, line, column, message))
 {
@@ -14,5 +17,7 @@ public sealed class DataFormatException(string file, int line, string? column, s
     public string? Column { get; } = column;
 
     private static string Describe(string file, int line, string? column, string message) =>
-        column is null ? $"{file} line {line}: {message}" : $"{file} line {line}, column '{column}': {message}";
+        column is null
+            ? $"{file} line {line}: {EchoedText.LimitQuoted(message)}"
+            : $"{file} line {line}, column '{EchoedText.Shorten(column)}': {EchoedText.LimitQuoted(message)}";
 }

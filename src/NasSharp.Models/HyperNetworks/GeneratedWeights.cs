@@ -14,12 +14,15 @@ public sealed record NamedWeight(string Name, long[] Shape, float[] Values);
 
 /// <summary>
 /// The complete weights of one architecture's target network as the hypernetwork generates them (HyperNAS §3.4: initial
-/// weights for an unseen architecture in one forward pass), with the shared stem and classifier. Saved as a magic line,
-/// a JSON header (architecture, names, shapes) and the float32 values in header order, little-endian.
+/// weights for an unseen architecture in one forward pass), with the shared stem and classifier. Saved as a checksummed file
+/// (<see cref="FileFormat"/>) whose payload is a JSON header (architecture, names, shapes) and the float32 values in
+/// header order, little-endian.
 /// </summary>
 public sealed record GeneratedWeights(string Space, string Architecture, IReadOnlyList<NamedWeight> Weights)
 {
-    private static readonly byte[] Magic = Encoding.ASCII.GetBytes("NASSHARP-WEIGHTS v1\n");
+    /// <summary>The weights file's container: magic <c>NASSHARP-WEIGHTS v2</c>, payload length, payload, SHA-256.</summary>
+    public static readonly ChecksummedFormat FileFormat = new("NasSharp weights file", "NASSHARP-WEIGHTS v2\n", "NASSHARP-WEIGHTS v1\n",
+        "generate it again with 'nassharp init-weights'");
 
     /// <summary>Generates the weights of <paramref name="cell"/> (the encoding of <paramref name="architecture"/>).</summary>
     public static GeneratedWeights Generate(HyperNasModel model, string space, string architecture, GraphBatch graph, CellGraph cell)
@@ -38,10 +41,9 @@ public sealed record GeneratedWeights(string Space, string Architecture, IReadOn
         return new GeneratedWeights(space, architecture, weights);
     }
 
-    /// <summary>Writes the file atomically.</summary>
-    public void Save(string path) => AtomicFile.Write(path, stream =>
+    /// <summary>Writes the file atomically in the checksummed <see cref="FileFormat"/>.</summary>
+    public void Save(string path) => ChecksummedFile.Write(path, FileFormat, stream =>
     {
-        stream.Write(Magic);
         var header = new { space = Space, architecture = Architecture, weights = Weights.Select(w => new { name = w.Name, shape = w.Shape }) };
         byte[] json = JsonSerializer.SerializeToUtf8Bytes(header);
         using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
@@ -51,30 +53,36 @@ public sealed record GeneratedWeights(string Space, string Architecture, IReadOn
             foreach (float v in w.Values) writer.Write(v);
     });
 
-    /// <summary>Reads a file written by <see cref="Save"/>.</summary>
-    /// <exception cref="InvalidDataException">Not a weights file, or truncated; the message names the file.</exception>
+    /// <summary>Reads a file written by <see cref="Save"/>; the checksum is verified first.</summary>
+    /// <exception cref="InvalidDataException">Not a weights file, a v1 file, truncated or damaged; the message names the file.</exception>
     public static GeneratedWeights Load(string path)
     {
         using var stream = File.OpenRead(path);
-        var magic = new byte[Magic.Length];
-        if (stream.ReadAtLeast(magic, magic.Length, throwOnEndOfStream: false) != magic.Length || !magic.AsSpan().SequenceEqual(Magic))
-            throw new InvalidDataException($"'{path}' is not a NasSharp weights file (expected it to start with '{Encoding.ASCII.GetString(Magic).Trim()}').");
+        long payloadEnd = ChecksummedFile.Verify(path, stream, FileFormat);
         using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
         try
         {
-            using var header = JsonDocument.Parse(reader.ReadBytes(reader.ReadInt32()));
+            int length = reader.ReadInt32();
+            if (length <= 0 || length > payloadEnd - stream.Position)
+                throw new InvalidDataException($"header length {length} does not fit the {payloadEnd - stream.Position}-byte rest of the payload");
+            using var header = JsonDocument.Parse(reader.ReadBytes(length));
             var root = header.RootElement;
             var weights = new List<NamedWeight>();
             foreach (var w in root.GetProperty("weights").EnumerateArray())
             {
                 long[] shape = w.GetProperty("shape").EnumerateArray().Select(d => d.GetInt64()).ToArray();
-                var values = new float[shape.Aggregate(1L, (a, b) => a * b)];
+                long rest = (payloadEnd - stream.Position) / sizeof(float), count = 1;
+                foreach (long d in shape) count = d < 0 || (d > 0 && count > rest / d) ? rest + 1 : count * d;
+                if (count > rest)
+                    throw new InvalidDataException($"weight '{w.GetProperty("name").GetString()}' of shape [{string.Join(", ", shape)}] does not fit the rest of the payload");
+                var values = new float[count];
                 for (int i = 0; i < values.Length; i++) values[i] = reader.ReadSingle();
                 weights.Add(new NamedWeight(w.GetProperty("name").GetString()!, shape, values));
             }
+            ChecksummedFile.RequireConsumed(path, stream, payloadEnd);
             return new GeneratedWeights(root.GetProperty("space").GetString()!, root.GetProperty("architecture").GetString()!, weights);
         }
-        catch (Exception e) when (e is JsonException or EndOfStreamException or KeyNotFoundException or InvalidOperationException)
+        catch (Exception e) when (e is JsonException or EndOfStreamException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
             throw new InvalidDataException($"Weights file '{path}' is damaged or truncated: {e.Message}", e);
         }

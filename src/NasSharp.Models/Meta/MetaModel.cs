@@ -1,8 +1,10 @@
+using NasSharp.Persistence;
+
 namespace NasSharp.Meta;
 
 /// <summary>
 /// A meta-trained MP-NAS predictor: the initialisation θ that <see cref="MetaTester.Adapt"/> fine-tunes on a new task,
-/// and its metadata. Saved as one file (magic line <c>NASSHARP-META v1</c>, JSON metadata, TorchSharp weights).
+/// and its metadata. Saved as one checksummed file (magic line <c>NASSHARP-META v2</c>; payload: JSON metadata, TorchSharp weights).
 /// </summary>
 public sealed class MetaModel : IDisposable
 {
@@ -24,12 +26,15 @@ public sealed class MetaModel : IDisposable
     /// <summary>How the model was meta-trained.</summary>
     public MetaModelMetadata Metadata { get; }
 
+    /// <summary>The meta-model file's container: magic <c>NASSHARP-META v2</c>, payload length, payload, SHA-256.</summary>
+    public static ChecksummedFormat FileFormat => MetaModelFile.ModelMagic;
+
     /// <summary>Writes the model atomically (temporary file, then rename).</summary>
     public void Save(string path) => MetaModelFile.Write(path, MetaModelFile.ModelMagic, Metadata, Network, optimizer: null);
 
     /// <summary>Loads a model written by <see cref="Save"/>.</summary>
     /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>
-    /// <exception cref="InvalidDataException">Not a meta-trained model, or damaged; the message names the file.</exception>
+    /// <exception cref="InvalidDataException">Not a meta-trained model, written by an older NasSharp (v1, no checksum), or damaged; the message names the file.</exception>
     public static MetaModel Load(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"Meta-model file '{path}' does not exist.", path);

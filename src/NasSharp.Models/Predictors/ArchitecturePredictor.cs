@@ -12,7 +12,7 @@ namespace NasSharp.Predictors;
 
 /// <summary>
 /// A trained predictor: the network, its target normalisation and its metadata. Scores are in the target's unit
-/// (higher = better for accuracies). Saved as one file: a magic line, the JSON metadata, then TorchSharp weights.
+/// (higher = better for accuracies). Saved as one checksummed file (<see cref="FileFormat"/>) whose payload is the JSON metadata, then TorchSharp weights.
 /// </summary>
 public sealed class ArchitecturePredictor : IDisposable
 {
@@ -22,7 +22,9 @@ public sealed class ArchitecturePredictor : IDisposable
     /// <summary>Whether <paramref name="kind"/> trains a hypernetwork on images (and so needs CIFAR-10 to train).</summary>
     public static bool UsesImages(string kind) => kind is "hypernas" or "hypernas-h";
 
-    private static readonly byte[] Magic = Encoding.ASCII.GetBytes("NASSHARP-MODEL v1\n");
+    /// <summary>The model file's container: magic <c>NASSHARP-MODEL v2</c>, payload length, payload, SHA-256.</summary>
+    public static readonly ChecksummedFormat FileFormat = new("NasSharp model file", "NASSHARP-MODEL v2\n", "NASSHARP-MODEL v1\n",
+        "retrain it with 'nassharp train' (same options and --seed give the same model)");
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
     private readonly nn.Module<GraphBatch, Tensor> network;
 
@@ -40,7 +42,11 @@ public sealed class ArchitecturePredictor : IDisposable
     /// <paramref name="targets"/>. Seeds torch with <see cref="PredictorMetadata.Seed"/> first, so the same seed gives
     /// the same model. Normalisation in <paramref name="metadata"/> is replaced by the one fitted here.
     /// HyperNAS kinds (<see cref="UsesImages"/>) also need the auxiliary task's training <paramref name="images"/>.
+    /// A model whose training diverged is never returned.
     /// </summary>
+    /// <exception cref="TrainingDivergedException">
+    /// A weight or a training-set prediction is not finite, or the predictions collapsed to one constant.
+    /// </exception>
     public static ArchitecturePredictor Train(PredictorMetadata metadata, IReadOnlyList<CellGraph> graphs,
         IReadOnlyList<double> targets, Action<int>? epochDone = null, Cifar10Dataset? images = null)
     {
@@ -69,7 +75,17 @@ public sealed class ArchitecturePredictor : IDisposable
         {
             PredictorTrainer.Fit(network, batch, normalization.Normalize(targets), meta.Training, meta.Seed, epochDone);
         }
-        return new ArchitecturePredictor(network, meta);
+        var predictor = new ArchitecturePredictor(network, meta);
+        try
+        {
+            predictor.RequireConverged(graphs, normalization.Normalize(targets));
+        }
+        catch
+        {
+            predictor.Dispose();
+            throw;
+        }
+        return predictor;
     }
 
     /// <summary>The HyperNAS network (predictor, hypernetwork and target network), or null for other kinds.</summary>
@@ -80,12 +96,28 @@ public sealed class ArchitecturePredictor : IDisposable
     /// the activations in cache, which measured several times faster than one large batch on this CPU.
     /// </summary>
     /// <exception cref="NotSupportedException">The model is HyperNAS-H, which trains no score head.</exception>
+    /// <exception cref="TrainingDivergedException">A score is not finite (diverged or damaged weights); none are returned.</exception>
     public double[] Predict(IReadOnlyList<CellGraph> graphs, int chunkSize = 512)
     {
         if (Metadata.HyperNas?.Tasks == HyperNasTasks.HypernetworkOnly)
             throw new NotSupportedException("A hypernas-h model trains only the hypernetwork and has no score head; " +
                 "use 'nassharp init-weights' to evaluate the networks it generates, or train hypernas / hypernas-p to rank.");
-        var scores = new double[graphs.Count];
+        float[] z = NetworkOutputs(graphs, chunkSize);
+        var scores = new double[z.Length];
+        for (int i = 0; i < z.Length; i++) scores[i] = Metadata.Normalization.Denormalize(z[i]);
+        int bad = scores.Count(s => !double.IsFinite(s));
+        if (bad > 0)
+            throw new TrainingDivergedException(
+                $"The model gives non-finite scores for {bad} of {scores.Length} architectures (the first at position " +
+                $"{Array.FindIndex(scores, s => !double.IsFinite(s))}), so it diverged in training or its weights are damaged; " +
+                $"no scores are returned. Retrain it, with a smaller learning rate (option --lr) than its {Metadata.Training.LearningRate:G}.");
+        return scores;
+    }
+
+    /// <summary>The network's raw (z-scored) outputs for <paramref name="graphs"/>, without gradients.</summary>
+    private float[] NetworkOutputs(IReadOnlyList<CellGraph> graphs, int chunkSize)
+    {
+        var outputs = new float[graphs.Count];
         network.eval();
         using var noGrad = no_grad();
         for (int start = 0; start < graphs.Count; start += chunkSize)
@@ -93,16 +125,40 @@ public sealed class ArchitecturePredictor : IDisposable
             using var scope = NewDisposeScope();
             int count = Math.Min(chunkSize, graphs.Count - start);
             using var batch = GraphBatch.Create(Slice(graphs, start, count), Metadata.NodeTypes, Metadata.MaxNodes);
-            var z = network.call(batch).data<float>().ToArray();
-            for (int i = 0; i < count; i++) scores[start + i] = Metadata.Normalization.Denormalize(z[i]);
+            network.call(batch).data<float>().ToArray().CopyTo(outputs, start);
         }
-        return scores;
+        return outputs;
     }
 
-    /// <summary>Writes the model atomically (temporary file, then rename).</summary>
-    public void Save(string path) => AtomicFile.Write(path, stream =>
+    /// <summary>
+    /// Refuses a model whose training diverged: a non-finite weight, a non-finite prediction on the training set, or
+    /// a collapse: one and the same prediction for every training architecture although the architectures and their
+    /// <paramref name="normalizedTargets"/> differ. A collapsed network (every ReLU dead) no longer depends on its
+    /// input, so its outputs are bitwise equal; a healthy one, even untrained, differs (docs/DECISIONS.md).
+    /// </summary>
+    private void RequireConverged(IReadOnlyList<CellGraph> graphs, float[] normalizedTargets)
     {
-        stream.Write(Magic);
+        string cause = $"the learning rate {Metadata.Training.LearningRate:G} (option --lr) is probably too high; " +
+            $"the default is {new TrainingConfig().LearningRate:G}";
+        using (var scope = NewDisposeScope())
+        {
+            foreach (var (name, parameter) in network.named_parameters())
+                if (!parameter.isfinite().all().item<bool>())
+                    throw new TrainingDivergedException($"Training diverged: weight '{name}' is not finite after {Metadata.Training.Epochs} epochs; {cause}.");
+        }
+        if (Metadata.HyperNas?.Tasks == HyperNasTasks.HypernetworkOnly) return;
+        float[] z = NetworkOutputs(graphs, 512);
+        if (z.Any(v => !float.IsFinite(v)))
+            throw new TrainingDivergedException($"Training diverged: the model predicts non-finite values for its own training architectures; {cause}.");
+        if (z.All(v => v == z[0]) && normalizedTargets.Distinct().Skip(1).Any() && graphs.Distinct().Skip(1).Any())
+            throw new TrainingDivergedException(
+                $"Training diverged: the model predicts {Metadata.Normalization.Denormalize(z[0]):G6} for every one of its " +
+                $"{z.Length} training architectures, although they and their targets differ (a collapsed network); {cause}.");
+    }
+
+    /// <summary>Writes the model atomically (temporary file, then rename) in the checksummed <see cref="FileFormat"/>.</summary>
+    public void Save(string path) => ChecksummedFile.Write(path, FileFormat, stream =>
+    {
         byte[] meta = JsonSerializer.SerializeToUtf8Bytes(Metadata, Json);
         using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
         writer.Write(meta.Length);
@@ -111,32 +167,45 @@ public sealed class ArchitecturePredictor : IDisposable
         writer.Flush();
     });
 
-    /// <summary>Loads a model written by <see cref="Save"/>.</summary>
-    /// <exception cref="InvalidDataException">The file is not a NasSharp model or is damaged; the message names it.</exception>
+    /// <summary>Loads a model written by <see cref="Save"/>; the checksum is verified before anything is deserialised.</summary>
+    /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>
+    /// <exception cref="InvalidDataException">
+    /// The file is not a NasSharp model, was written by an older NasSharp (format v1, no checksum), or is truncated,
+    /// extended or damaged; the message names it and what was expected.
+    /// </exception>
     public static ArchitecturePredictor Load(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"Model file '{path}' does not exist.", path);
         using var stream = File.OpenRead(path);
-        var magic = new byte[Magic.Length];
-        if (stream.ReadAtLeast(magic, magic.Length, throwOnEndOfStream: false) != magic.Length || !magic.AsSpan().SequenceEqual(Magic))
-            throw new InvalidDataException($"'{path}' is not a NasSharp model file (expected it to start with '{Encoding.ASCII.GetString(Magic).Trim()}').");
+        long payloadEnd = ChecksummedFile.Verify(path, stream, FileFormat);
         using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
         PredictorMetadata meta;
         try
         {
             int length = reader.ReadInt32();
-            if (length <= 0 || length > 1 << 24) throw new InvalidDataException($"metadata length {length} is implausible");
+            if (length <= 0 || length > payloadEnd - stream.Position)
+                throw new InvalidDataException($"metadata length {length} does not fit the {payloadEnd - stream.Position}-byte rest of the payload");
             meta = JsonSerializer.Deserialize<PredictorMetadata>(reader.ReadBytes(length), Json)
                 ?? throw new InvalidDataException("metadata is empty");
         }
-        catch (Exception e) when (e is JsonException or EndOfStreamException or InvalidDataException)
+        catch (Exception e) when (e is JsonException or EndOfStreamException or InvalidDataException or NotSupportedException)
         {
             throw new InvalidDataException($"Model file '{path}' has damaged metadata: {e.Message}", e);
         }
-        var network = CreateNetwork(meta);
+        nn.Module<GraphBatch, Tensor> network;
+        try
+        {
+            RequirePlausible(meta, payloadEnd - stream.Position);
+            network = CreateNetwork(meta);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidDataException or System.Runtime.InteropServices.ExternalException)
+        {
+            throw new InvalidDataException($"Model file '{path}' has metadata that describes no network this version can build: {e.Message}", e);
+        }
         try
         {
             network.load(reader, strict: true);
+            ChecksummedFile.RequireConsumed(path, stream, payloadEnd);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -149,6 +218,30 @@ public sealed class ArchitecturePredictor : IDisposable
 
     /// <inheritdoc/>
     public void Dispose() => network.Dispose();
+
+    /// <summary>
+    /// Checks metadata read from a file before a network is built from it: required parts present, sizes positive,
+    /// and, for NP, no network larger than the <paramref name="weightBytes"/> left in the file could hold (so a
+    /// damaged size cannot make the loader allocate gigabytes).
+    /// </summary>
+    private static void RequirePlausible(PredictorMetadata meta, long weightBytes)
+    {
+        if (meta.Predictor is null || meta.Space is null || meta.Np is null || meta.Training is null || meta.Normalization is null)
+            throw new InvalidDataException("the metadata lacks the predictor kind, space, network, training or normalisation");
+        if (meta.NodeTypes < 1 || meta.MaxNodes < 1 || meta.Np.Hidden < 1 || meta.Np.HeadHidden < 1 || meta.Np.Layers < 1)
+            throw new InvalidDataException(
+                $"the metadata gives non-positive sizes (node types {meta.NodeTypes}, max nodes {meta.MaxNodes}, network {meta.Np})");
+        if (!double.IsFinite(meta.Normalization.Mean) || !(meta.Normalization.Std > 0) || !double.IsFinite(meta.Normalization.Std))
+            throw new InvalidDataException($"the metadata's target normalisation {meta.Normalization} is not finite and positive");
+        if (meta.Predictor == "np")
+        {
+            double weights = (double)meta.NodeTypes * meta.Np.Hidden + (meta.Np.Layers - 1.0) * meta.Np.Hidden * meta.Np.Hidden
+                + (double)meta.Np.Hidden * meta.Np.HeadHidden;
+            if (weights * sizeof(float) > weightBytes)
+                throw new InvalidDataException(
+                    $"the metadata describes an NP network of at least {weights:G4} weights, more than the {weightBytes} bytes left in the file hold");
+        }
+    }
 
     private static nn.Module<GraphBatch, Tensor> CreateNetwork(PredictorMetadata meta) => meta.Predictor switch
     {
