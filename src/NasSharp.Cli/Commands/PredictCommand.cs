@@ -5,6 +5,7 @@ using NasSharp.Data;
 using NasSharp.Persistence;
 using NasSharp.Predictors;
 using NasSharp.SearchSpaces;
+using NasSharp.Training;
 using Spectre.Console;
 
 namespace NasSharp.Cli.Commands;
@@ -21,13 +22,15 @@ public static class PredictCommand
         var output = new Option<string>("--out") { Description = "CSV to write: arch,score (higher = better), written atomically.", Required = true };
         var data = SharedOptions.Data();
         var seed = SharedOptions.Seed();
+        var threads = MetaCommands.Threads();
         seed.Description = "Unused by scoring (inference is deterministic); accepted so every command takes --seed.";
         var command = new Command("predict", "Score every architecture of the space (NB201: 15,625 cells; NB101: the 423,624-cell pool).")
         {
-            space, model, output, data, seed,
+            space, model, output, data, seed, threads,
         };
         command.SetAction(pr => CommandRunner.Run(pr, () =>
         {
+            TorchThreads.Apply(pr.GetValue(threads));
             using var predictor = ArchitecturePredictor.Load(pr.GetValue(model)!);
             string spaceName = pr.GetValue(space) ?? predictor.Metadata.Space;
             if (spaceName != predictor.Metadata.Space)

@@ -37,15 +37,17 @@ public static class RankCommand
         };
         var data = SharedOptions.Data();
         var noProgress = SharedOptions.NoProgress();
+        var threads = MetaCommands.Threads();
         var command = new Command("rank",
             "Ranking protocol: per size and seed train on validation accuracy of n random cells, report Kendall τ " +
             "against test accuracy on all cells and on unseen cells, Spearman and precision@5%.")
         {
-            space, target, sizes, seeds, seed, output, data, noProgress,
+            space, target, sizes, seeds, seed, output, data, noProgress, threads,
         };
         foreach (var option in modelOptions.All) command.Options.Add(option);
         command.SetAction(pr => CommandRunner.Run(pr, () =>
         {
+            NasSharp.Training.TorchThreads.Apply(pr.GetValue(threads));
             var root = DataRoot.Resolve(pr.GetValue(data));
             var searchSpace = SearchSpaceCatalog.Get(pr.GetValue(space)!);
             var task = BenchmarkAccess.LoadRankingTask(root, searchSpace, pr.GetValue(target)!);
