@@ -86,6 +86,9 @@ public class NativeScalarStressTests
                 {
                     GC.Collect(0, GCCollectionMode.Forced, blocking: true);
                     GC.WaitForPendingFinalizers();
+                    // A pause of about a millisecond: without it, on an idle machine the collector suspends the
+                    // training thread so often that a round takes ten times longer, and the race is still hit.
+                    Thread.Sleep(1);
                 }
             }) { IsBackground = true };
             thread.Start();
