@@ -67,7 +67,7 @@ public static class AdaptCommand
         foreach (var option in fineTuning.All) command.Options.Add(option);
         command.SetAction(pr => CommandRunner.Run(pr, () =>
         {
-            torch.set_num_threads(pr.GetValue(threads));
+            NasSharp.Training.TorchThreads.Apply(pr.GetValue(threads));
             string path = pr.GetValue(output)!;
             OutputLocation.EnsureWritableFile(path, "--out");
             OutputLocation.EnsureNotAnInput(path, "--out", (pr.GetValue(model), "--model"), (pr.GetValue(support), "--support"));

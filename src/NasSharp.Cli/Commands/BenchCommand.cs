@@ -29,13 +29,15 @@ public static class BenchCommand
         var seed = SharedOptions.Seed();
         var output = new Option<string?>("--out") { Description = "Optional JSON file for the timings (written atomically)." };
         var data = SharedOptions.Data();
+        var threads = MetaCommands.Threads();
         var command = new Command("bench", "Measure training time and whole-space scoring time (after one warm-up call).")
         {
-            space, target, train, repeats, seed, output, data,
+            space, target, train, repeats, seed, output, data, threads,
         };
         foreach (var option in modelOptions.All) command.Options.Add(option);
         command.SetAction(pr => CommandRunner.Run(pr, () =>
         {
+            TorchThreads.Apply(pr.GetValue(threads));
             var root = DataRoot.Resolve(pr.GetValue(data));
             var searchSpace = SearchSpaceCatalog.Get(pr.GetValue(space)!);
             var task = BenchmarkAccess.LoadRankingTask(root, searchSpace, pr.GetValue(target)!);

@@ -23,7 +23,7 @@ public static class InitWeightsCommand
         space.Description += " Default: the model's space (must match it when given).";
         var arch = new Option<string>("--arch") { Description = "Architecture in the space's canonical string (e.g. an NB201 cell string).", Required = true };
         var model = new Option<string>("--model") { Description = "A hypernas or hypernas-h model written by 'nassharp train'.", Required = true };
-        var output = new Option<string>("--out") { Description = "Weights file to write (NASSHARP-WEIGHTS v1: JSON header + float32 values), atomically.", Required = true };
+        var output = new Option<string>("--out") { Description = "Weights file to write (NASSHARP-WEIGHTS v2: checksummed JSON header + float32 values), atomically.", Required = true };
         var noEval = new Option<bool>("--no-eval") { Description = "Skip the CIFAR-10 test-set evaluation." };
         var data = SharedOptions.Data();
         var seed = SharedOptions.Seed();

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using NasSharp.Training;
 
 namespace NasSharp.Cli.Commands;
 
@@ -9,15 +10,23 @@ public static class MetaCommands
     public static IEnumerable<Command> All() => [MetaTrainCommand.Create(), AdaptCommand.Create(), TransferCommand.Create(), SyntheticCommand.Create()];
 
     /// <summary>
-    /// <c>--threads</c>, torch's intra-op thread count (default 1); the action passes it to <c>torch.set_num_threads</c>.
-    /// The MP-NAS networks see small matrices (episodes of 16-64 graphs of 9 nodes), where a second thread only adds
-    /// synchronisation: on the 2-core machine under load 5-6, adapting to 5 NB201 cells took 190 s with torch's
-    /// default 2 threads and 2.2 s with one (same scores), and meta-training slowed more than 10x.
+    /// <c>--threads</c>, torch's intra-op thread count (default <see cref="TorchThreads.Default"/>, the thread policy of
+    /// docs/DECISIONS.md); the action passes it to <see cref="TorchThreads.Apply"/>.
+    /// Every command that runs torch has it: train, rank, predict, bench and the MP-NAS commands.
     /// </summary>
-    public static Option<int> Threads() => SharedOptions.Positive(new Option<int>("--threads")
+    public static Option<int> Threads()
     {
-        Description = "Torch intra-op threads. One suits these networks' small matrices: on a busy 2-core machine, two threads " +
-                      "made meta-training and fine-tuning 10-80x slower.",
-        DefaultValueFactory = _ => 1,
-    });
+        var option = SharedOptions.Positive(new Option<int>("--threads")
+        {
+            Description = $"Torch intra-op threads, 1 to the number of cores ({Environment.ProcessorCount} here). One suits these networks' " +
+                          "small matrices, and more make runs that share the cores much slower (docs/DECISIONS.md).",
+            DefaultValueFactory = _ => TorchThreads.Default,
+        });
+        option.Validators.Add(r =>
+        {
+            if (r.Tokens.Count == 1 && int.TryParse(r.Tokens[0].Value, out int v) && v > Environment.ProcessorCount)
+                r.AddError($"--threads must be at most {Environment.ProcessorCount} (the cores of this machine), got {v}.");
+        });
+        return option;
+    }
 }

@@ -61,7 +61,7 @@ public static class MetaTrainCommand
             string path = pr.GetValue(model)!, checkpoint = path + CheckpointSuffix;
             OutputLocation.EnsureWritableFile(path, "--model");
             int s = pr.GetValue(seed);
-            torch.set_num_threads(pr.GetValue(threads));
+            NasSharp.Training.TorchThreads.Apply(pr.GetValue(threads));
 
             var clock = Stopwatch.StartNew();
             using var sources = MetaTaskLoader.Load(DataRoot.Resolve(pr.GetValue(data)), names);

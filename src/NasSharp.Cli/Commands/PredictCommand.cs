@@ -19,19 +19,21 @@ public static class PredictCommand
         var space = SharedOptions.Space(required: false);
         space.Description += " Default: the model's space (must match it when given).";
         var model = new Option<string>("--model") { Description = "Model written by 'nassharp train'.", Required = true };
-        var output = new Option<string>("--out") { Description = "CSV to write: arch,score (higher = better), written atomically.", Required = true };
+        var output = new Option<string>("--out") { Description = "CSV to write: arch,score, one row per architecture in the space's order (score = the model's estimate of the metric it was trained on, higher = better), written atomically.", Required = true };
         var data = SharedOptions.Data();
         var seed = SharedOptions.Seed();
+        var threads = MetaCommands.Threads();
         seed.Description = "Unused by scoring (inference is deterministic); accepted so every command takes --seed.";
         var command = new Command("predict", "Score every architecture of the space (NB201: 15,625 cells; NB101: the 423,624-cell pool).")
         {
-            space, model, output, data, seed,
+            space, model, output, data, seed, threads,
         };
         command.SetAction(pr => CommandRunner.Run(pr, () =>
         {
             string path = pr.GetValue(output)!;
             OutputLocation.EnsureWritableFile(path, "--out");
             OutputLocation.EnsureNotAnInput(path, "--out", (pr.GetValue(model), "--model"));
+            TorchThreads.Apply(pr.GetValue(threads));
             using var predictor = ArchitecturePredictor.Load(pr.GetValue(model)!);
             string spaceName = pr.GetValue(space) ?? predictor.Metadata.Space;
             if (spaceName != predictor.Metadata.Space)
@@ -45,6 +47,8 @@ public static class PredictCommand
             int best = Array.IndexOf(scores, scores.Max());
             AnsiConsole.MarkupLineInterpolated(
                 $"Scored {archs.Count:N0} {searchSpace.Name} architectures in {seconds:F2} s → [green]{path}[/]. Top: {archs[best]} ({scores[best]:F3}).");
+            AnsiConsole.MarkupLineInterpolated(
+                $"Each score is the model's estimate of {predictor.Metadata.TrainMetric} (higher = better); rows are in the space's order, not sorted.");
             return 0;
         }));
         return command;

@@ -48,11 +48,12 @@ public static class RankCommand
         var data = SharedOptions.Data();
         var noProgress = SharedOptions.NoProgress();
         var jobs = WorkerProcesses.JobsOption("(size, seed) runs");
+        var threads = MetaCommands.Threads();
         var command = new Command("rank",
             "Ranking protocol: per size and seed train on validation accuracy of n random cells, report Kendall τ " +
             "against test accuracy on all cells and on unseen cells, Spearman and precision@5%.")
         {
-            space, target, sizes, seeds, seed, output, data, noProgress, jobs,
+            space, target, sizes, seeds, seed, output, data, noProgress, jobs, threads,
         };
         foreach (var option in modelOptions.All) command.Options.Add(option);
         command.SetAction(pr => CommandRunner.Run(pr, () =>
@@ -62,6 +63,7 @@ public static class RankCommand
             int firstSeed = pr.GetValue(seed), seedCount = pr.GetValue(seeds);
             if ((long)firstSeed + seedCount - 1 > int.MaxValue)
                 throw new ArgumentException($"--seed {firstSeed} with --seeds {seedCount} runs past the largest seed, {int.MaxValue}.");
+            NasSharp.Training.TorchThreads.Apply(pr.GetValue(threads));
             var root = DataRoot.Resolve(pr.GetValue(data));
             var searchSpace = SearchSpaceCatalog.Get(pr.GetValue(space)!);
             var task = BenchmarkAccess.LoadRankingTask(root, searchSpace, pr.GetValue(target)!);

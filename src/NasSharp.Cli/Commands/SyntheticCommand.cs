@@ -110,7 +110,7 @@ public static class SyntheticCommand
         });
         command.SetAction(pr => CommandRunner.Run(pr, () =>
         {
-            TorchSharp.torch.set_num_threads(pr.GetValue(threads));
+            NasSharp.Training.TorchThreads.Apply(pr.GetValue(threads));
             var settings = Settings(pr.GetValue(vary)!, pr.GetValue(values)!,
                 new SyntheticSetting(pr.GetValue(sigma), pr.GetValue(correlated), pr.GetValue(uncorrelated)));
             var config = training.Config(pr);

@@ -5,6 +5,7 @@ using NasSharp.Persistence;
 using NasSharp.Predictors;
 using NasSharp.Sampling;
 using NasSharp.SearchSpaces;
+using NasSharp.Training;
 using Spectre.Console;
 
 namespace NasSharp.Cli.Commands;
@@ -27,15 +28,17 @@ public static class TrainCommand
         var model = new Option<string>("--model") { Description = "Where to write the model (written atomically).", Required = true };
         var data = SharedOptions.Data();
         var noProgress = SharedOptions.NoProgress();
+        var threads = MetaCommands.Threads();
         var command = new Command("train", "Train a predictor on --train random architectures of a benchmark and save it.")
         {
-            space, target, train, seed, model, data, noProgress,
+            space, target, train, seed, model, data, noProgress, threads,
         };
         foreach (var option in modelOptions.All) command.Options.Add(option);
         command.SetAction(pr => CommandRunner.Run(pr, () =>
         {
             string path = pr.GetValue(model)!;
             OutputLocation.EnsureWritableFile(path, "--model");
+            TorchThreads.Apply(pr.GetValue(threads));
             var root = DataRoot.Resolve(pr.GetValue(data));
             var searchSpace = SearchSpaceCatalog.Get(pr.GetValue(space)!);
             var task = BenchmarkAccess.LoadRankingTask(root, searchSpace, pr.GetValue(target)!);

@@ -36,7 +36,7 @@ public static class TransferCommand
         };
         var ks = new Option<int[]>("--k")
         {
-            Description = "Comma-separated support sizes K (0 = zero-shot). Default: 5.",
+            Description = "Comma-separated support sizes K (0 = zero-shot).",
             CustomParser = r => SharedOptions.ParseIntegers(r, "support sizes K", 0, "0,5,25,50"),
             DefaultValueFactory = _ => [5],
         };
@@ -72,7 +72,7 @@ public static class TransferCommand
         foreach (var option in training.All.Concat(fineTuning.All).Concat(baselineTuning.All)) command.Options.Add(option);
         command.SetAction(pr => CommandRunner.Run(pr, () =>
         {
-            TorchSharp.torch.set_num_threads(pr.GetValue(threads));
+            NasSharp.Training.TorchThreads.Apply(pr.GetValue(threads));
             string[] pool = pr.GetValue(tasks)!;
             string[] targets = pr.GetValue(heldOut) is { Length: > 0 } given ? given : pool;
             var config = training.Config(pr);

@@ -52,7 +52,7 @@ public sealed class RankReport(ResultLedger<RankingRun> ledger, RankConfig confi
             .AddColumns("n", "seeds", "Kendall τ (all)", "Kendall τ (unseen)", "Spearman", "precision@5%", "train s");
         foreach (var s in Summaries())
             table.AddRow(s.TrainSize.ToString(CultureInfo.InvariantCulture),
-                s.Seeds.ToString(CultureInfo.InvariantCulture) + (s.Diverged > 0 ? $" [{s.Diverged} diverged]" : ""),
+                s.Seeds.ToString(CultureInfo.InvariantCulture) + (s.Diverged > 0 ? $" [[{s.Diverged} diverged]]" : ""),
                 s.TauAll.ToString(), s.TauUnseen.ToString(), s.Spearman.ToString(), s.PrecisionAt5Pct.ToString(), s.TrainSeconds.ToString("F1"));
         return table;
     }

@@ -115,7 +115,7 @@ public sealed class TransferReport
     }
 
     private static string Cell(TransferSummary s) =>
-        (s.Runs > 0 ? $"{s.Spearman} ({s.Runs})" : "-") + (s.Diverged > 0 ? $" [{s.Diverged} diverged]" : "");
+        (s.Runs > 0 ? $"{s.Spearman} ({s.Runs})" : "-") + (s.Diverged > 0 ? $" [[{s.Diverged} diverged]]" : "");
 
     private static string F(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 }

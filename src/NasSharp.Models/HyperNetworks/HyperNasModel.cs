@@ -31,8 +31,10 @@ public sealed class HyperNasModel : nn.Module<GraphBatch, Tensor>
         target = TargetNetworks.Create(space, targetConfig);
         predictor = new GlobalEncodingPredictor(space, encoding);
         hyper = new HyperNetwork(encoding.Hidden, target.MaxChannels, hyperConfig);
-        stem = new Parameter(randn(target.StemChannels, 3, 3, 3) * Math.Sqrt(2.0 / 27));
-        classifier = new Parameter(randn(target.Classes, target.FinalChannels) * Math.Sqrt(1.0 / target.FinalChannels));
+        using (var stemScale = Math.Sqrt(2.0 / 27).ToScalar())
+            stem = new Parameter(randn(target.StemChannels, 3, 3, 3).mul_(stemScale));
+        using (var classifierScale = Math.Sqrt(1.0 / target.FinalChannels).ToScalar())
+            classifier = new Parameter(randn(target.Classes, target.FinalChannels).mul_(classifierScale));
         bias = new Parameter(zeros(target.Classes));
         objective = new AdaptiveMultiTaskLoss(tasks: 2, q);
         RegisterComponents();

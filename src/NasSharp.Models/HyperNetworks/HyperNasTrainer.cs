@@ -24,16 +24,19 @@ public static class HyperNasTrainer
         int stepsPerEpoch = (n + training.BatchSize - 1) / training.BatchSize;
         var rng = new Random(seed);
         using var y = tensor(targets);
-        using var optimizer = optim.Adam(model.parameters(), lr: training.LearningRate, weight_decay: training.WeightDecay);
-        var schedule = config.Schedule == LearningRateSchedule.Cosine
-            ? optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max: (training.Epochs * stepsPerEpoch + config.Accumulation - 1) / config.Accumulation, eta_min: 0)
-            : optim.lr_scheduler.MultiStepLR(optimizer, [training.Epochs / 2, training.Epochs * 3 / 4], 0.5);
+        // Adam and torch's schedules, written out so that no temporary native Scalar is made (docs/DECISIONS.md).
+        using var optimizer = new ScalarSafeAdam(model.parameters(), training.LearningRate, training.WeightDecay);
+        int cosineSteps = (training.Epochs * stepsPerEpoch + config.Accumulation - 1) / config.Accumulation, scheduleSteps = 0;
+        int[] milestones = [training.Epochs / 2, training.Epochs * 3 / 4];
+        if (config.Schedule != LearningRateSchedule.Cosine)
+            optimizer.LearningRate = LearningRateSchedules.MultiStep(optimizer.LearningRate, 0, milestones, 0.5);
+        using var accumulation = ((double)config.Accumulation).ToScalar();
         bool both = config.Tasks == HyperNasTasks.Both;
         model.train();
         var history = new (double, double)[training.Epochs];
         var order = Enumerable.Range(0, n).Select(i => (long)i).ToArray();
         int step = 0;
-        optimizer.zero_grad();
+        optimizer.ZeroGrad();
         for (int epoch = 0; epoch < training.Epochs; epoch++)
         {
             rng.Shuffle(order);
@@ -60,17 +63,19 @@ public static class HyperNasTrainer
                     ceCount++;
                     // §3.5: the adaptive loss balances the tasks; HyperNAS-H has one task and uses plain cross-entropy.
                     var term = both ? model.Objective.Term(1, ce) : ce;
-                    loss = loss is null ? term : loss + term;
+                    loss = loss is null ? term : loss.add(term, TorchConstants.One);
                 }
-                if (loss is not null) (loss / config.Accumulation).backward();
+                if (loss is not null) loss.div(accumulation).backward();
                 if (++step % config.Accumulation == 0)
                 {
-                    optimizer.step();
-                    optimizer.zero_grad();
-                    if (config.Schedule == LearningRateSchedule.Cosine) schedule.step();
+                    optimizer.Step();
+                    optimizer.ZeroGrad();
+                    if (config.Schedule == LearningRateSchedule.Cosine)
+                        optimizer.LearningRate = LearningRateSchedules.Cosine(optimizer.LearningRate, training.LearningRate, ++scheduleSteps, cosineSteps);
                 }
             }
-            if (config.Schedule != LearningRateSchedule.Cosine) schedule.step();
+            if (config.Schedule != LearningRateSchedule.Cosine)
+                optimizer.LearningRate = LearningRateSchedules.MultiStep(optimizer.LearningRate, epoch + 1, milestones, 0.5);
             history[epoch] = (both ? mseSum / n : double.NaN, ceCount > 0 ? ceSum / ceCount : double.NaN);
             epochDone?.Invoke(epoch + 1);
         }

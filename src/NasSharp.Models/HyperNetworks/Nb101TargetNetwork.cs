@@ -207,7 +207,7 @@ public sealed class Nb101TargetNetwork : ITargetNetwork
             for (int u = 1; u < v; u++)
                 if (cell.HasEdge(u, v)) terms.Add(vertices[u].narrow(1, 0, channels[v]));
             if (cell.HasEdge(0, v)) terms.Add(ConvBnRelu(input, convs[next++]));
-            var sum = terms.Aggregate((a, b) => a + b);
+            var sum = terms.Aggregate((a, b) => a.add(b, TorchConstants.One));
             vertices[v] = KernelOf(cell.Labels[v]) is null
                 ? F.max_pool2d(sum, [3, 3], [1, 1], [1, 1])
                 : ConvBnRelu(sum, convs[next++]);
@@ -217,7 +217,7 @@ public sealed class Nb101TargetNetwork : ITargetNetwork
         if (toOutput.Count == 0)
             return projected ?? throw new InvalidOperationException($"Pruned cell '{cell}' has no path to its output.");
         var concatenated = toOutput.Count == 1 ? toOutput[0] : cat(toOutput, 1);
-        return projected is null ? concatenated : concatenated + projected;
+        return projected is null ? concatenated : concatenated.add(projected, TorchConstants.One);
     }
 
     private static Tensor ConvBnRelu(Tensor x, Tensor weight) =>

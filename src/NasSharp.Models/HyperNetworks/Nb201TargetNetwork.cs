@@ -92,7 +92,7 @@ public sealed class Nb201TargetNetwork : ITargetNetwork
                 var a = ReluConvBn(x, convs[next++], stride: 2);
                 var b = ReluConvBn(a, convs[next++], stride: 1);
                 var shortcut = UnfoldConvolution.Conv2d(F.avg_pool2d(x, [2, 2], [2, 2]), convs[next++]);
-                x = b + shortcut;
+                x = b.add(shortcut, TorchConstants.One);
             }
             for (int k = 0; k < config.CellsPerStage; k++)
                 x = Cell(x, cell, convs, ref next);
@@ -127,7 +127,7 @@ public sealed class Nb201TargetNetwork : ITargetNetwork
                     "avg_pool_3x3" => F.avg_pool2d(source, [3, 3], [1, 1], [1, 1], count_include_pad: false),
                     _ => ReluConvBn(source, convs[next++], stride: 1),
                 };
-                if (term is not null) sum = sum is null ? term : sum + term;
+                if (term is not null) sum = sum is null ? term : sum.add(term, TorchConstants.One);
             }
             nodes[to] = sum ?? zeros_like(input);
         }

@@ -48,7 +48,8 @@ public sealed class MetaPredictor : IFewShotPredictor
         for (long start = 0; start < graphs.Count; start += chunkSize)
         {
             using var scope = NewDisposeScope();
-            using var chunk = graphs.Select(arange(start, Math.Min(graphs.Count, start + chunkSize), dtype: ScalarType.Int64));
+            long end = Math.Min(graphs.Count, start + chunkSize);
+            using var chunk = graphs.Select(tensor(Enumerable.Range(0, (int)(end - start)).Select(i => start + i).ToArray()));
             var z = network.call(chunk).to_type(ScalarType.Float64).data<double>().ToArray();
             z.CopyTo(scores, start);
         }

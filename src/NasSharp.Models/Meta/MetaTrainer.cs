@@ -125,6 +125,7 @@ public static class MetaTrainer
         model.train();
         double sum = 0;
         int episodes = 0, skipped = 0;
+        using var tasksPerStep = ((double)Math.Min(config.TasksPerStep, tasks.Count)).ToScalar();
         for (int step = 0; step < config.StepsPerEpoch; step++)
         {
             using var scope = NewDisposeScope();
@@ -144,7 +145,7 @@ public static class MetaTrainer
                 var loss = EpisodeLoss(model, config.Algorithm, support, targets[t].index_select(0, supportIndex),
                     query, targets[t].index_select(0, queryIndex), config.InnerSteps, config.InnerLearningRate);
                 // Eq. 5/7 sum over the tasks; we average so the outer step size does not depend on the meta-batch.
-                (loss / chosen.Length).backward();
+                loss.div(tasksPerStep).backward();
                 stepSum += loss.item<float>();
             }
             if (!double.IsFinite(stepSum) || model.parameters().Any(p => p.grad is { } g && !g.isfinite().all().item<bool>()))

@@ -24,7 +24,7 @@ public sealed class CellEncoder : nn.Module<GraphBatch, Tensor, Tensor>
     public override Tensor forward(GraphBatch cells, Tensor context)
     {
         using var scope = NewDisposeScope();
-        var h = embed.call(cells.Features) + context.unsqueeze(1);
+        var h = embed.call(cells.Features).add(context.unsqueeze(1), TorchConstants.One);
         foreach (var layer in layers) h = layer.call(h, cells.ForwardAdjacency, cells.BackwardAdjacency);
         return h.MoveToOuterDisposeScope();
     }

@@ -27,6 +27,6 @@ public sealed class DirectedGcnLayer : nn.Module<Tensor, Tensor, Tensor, Tensor>
         using var scope = NewDisposeScope();
         var along = F.relu(forwardAdjacency.bmm(forwardWeight.call(h)));
         var against = F.relu(backwardAdjacency.bmm(backwardWeight.call(h)));
-        return dropout.call((along + against).mul_(TorchConstants.Half)).MoveToOuterDisposeScope();
+        return dropout.call(along.add(against, TorchConstants.One).mul_(TorchConstants.Half)).MoveToOuterDisposeScope();
     }
 }

@@ -33,7 +33,10 @@ public sealed class GlobalEncodingPredictor : nn.Module<GraphBatch, Tensor>
         hidden = nn.Linear(embedding, config.HeadHidden);
         output = nn.Linear(config.HeadHidden, 1);
         if (config.Context == InterCellContext.PositionEmbedding)
-            positions = new Parameter(randn(skeleton.Count, config.Hidden) * 0.1);
+        {
+            using var scale = 0.1.ToScalar();
+            positions = new Parameter(randn(skeleton.Count, config.Hidden).mul_(scale));
+        }
         if (space.FixedReductionCell is { } block)
             fixedReduction = GraphBatch.Create([block], types, space.MaxNodes);
         RegisterComponents();

@@ -33,16 +33,16 @@ public sealed class AdaptiveMultiTaskLoss : nn.Module<Tensor[], Tensor>
             throw new ArgumentException($"Expected {sigma.shape[0]} task losses, got {taskLosses.Length}.");
         using var scope = NewDisposeScope();
         var total = Term(0, taskLosses[0]);
-        for (int t = 1; t < taskLosses.Length; t++) total = total + Term(t, taskLosses[t]);
+        for (int t = 1; t < taskLosses.Length; t++) total = total.add(Term(t, taskLosses[t]), TorchConstants.One);
         return total.MoveToOuterDisposeScope();
     }
 
     /// <summary>One task's term, for steps on which only some tasks run.</summary>
     public Tensor Term(int task, Tensor taskLoss)
     {
-        var s2 = sigma[task].square();
+        var s2 = sigma[task].pow(TorchConstants.Two);
         using var q = Q.ToScalar();
         // Eq. (11): weighted task loss plus the regulariser that keeps σ_t from growing without bound.
-        return taskLoss.pow(q) / s2.mul(TorchConstants.Two) + s2.add(TorchConstants.One).log();
+        return taskLoss.pow(q).div(s2.mul(TorchConstants.Two)).add(s2.add(TorchConstants.One, TorchConstants.One).log(), TorchConstants.One);
     }
 }

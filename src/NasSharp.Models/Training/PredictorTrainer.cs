@@ -20,8 +20,9 @@ public static class PredictorTrainer
         int stepsPerEpoch = (n + config.BatchSize - 1) / config.BatchSize;
         var rng = new Random(seed);
         using var y = tensor(targets);
-        using var optimizer = optim.Adam(model.parameters(), lr: config.LearningRate, weight_decay: config.WeightDecay);
-        var schedule = optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max: config.Epochs * stepsPerEpoch, eta_min: 0);
+        // Adam and torch's cosine schedule, written out so that no temporary native Scalar is made (docs/DECISIONS.md).
+        using var optimizer = new ScalarSafeAdam(model.parameters(), config.LearningRate, config.WeightDecay);
+        int totalSteps = config.Epochs * stepsPerEpoch, step = 0;
         model.train();
         var losses = new double[config.Epochs];
         var order = Enumerable.Range(0, n).Select(i => (long)i).ToArray();
@@ -34,11 +35,11 @@ public static class PredictorTrainer
                 using var scope = NewDisposeScope();
                 using var index = tensor(order[start..Math.Min(n, start + config.BatchSize)]);
                 using var batch = graphs.Select(index);
-                optimizer.zero_grad();
+                optimizer.ZeroGrad();
                 var loss = F.mse_loss(model.call(batch), y.index_select(0, index));
                 loss.backward();
-                optimizer.step();
-                schedule.step();
+                optimizer.Step();
+                optimizer.LearningRate = LearningRateSchedules.Cosine(optimizer.LearningRate, config.LearningRate, ++step, totalSteps);
                 sum += loss.item<float>() * index.shape[0];
             }
             losses[epoch] = sum / n;

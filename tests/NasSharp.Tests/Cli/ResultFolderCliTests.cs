@@ -142,4 +142,32 @@ public sealed class ResultFolderCliTests : IDisposable
         }
         Assert.False(Directory.Exists(Path.Combine(folder, "t", "models"))); // refused before meta-training
     }
+
+    [Fact]
+    public void A_diverged_rank_run_is_recorded_as_such_and_left_out_of_the_statistics()
+    {
+        string outDir = Path.Combine(folder, "diverged");
+        var (code, err) = Run("rank", "--space", "tb101", "--target", "class_scene", "--train", "20", "--seeds", "2", "--epochs", "2",
+            "--lr", "1e30", "--out", outDir, "--jobs", "1", "--no-progress");
+        Assert.True(code == 0, err);
+        Assert.Contains("diverged", err);
+        var results = Results(outDir);
+        Assert.Equal(2, results.Count);
+        Assert.All(results, r => Assert.True(r!["diverged"]!.GetValue<bool>()));
+        Assert.Contains("20,0,NaN,NaN,NaN,NaN", File.ReadAllText(Path.Combine(outDir, "rank.csv")).Replace("np,tb101,class_scene,", ""));
+        // Resuming keeps them: a rerun with the same seed would diverge again.
+        Assert.Equal(0, Run("rank", "--space", "tb101", "--target", "class_scene", "--train", "20", "--seeds", "2", "--epochs", "2",
+            "--lr", "1e30", "--out", outDir, "--jobs", "1", "--no-progress").Code);
+        Assert.Equal(2, Results(outDir).Count);
+    }
+
+    [Fact]
+    public void Predict_never_writes_non_finite_scores()
+    {
+        string scores = Path.Combine(folder, "scores.csv");
+        var error = Assert.Throws<NasSharp.Training.TrainingDivergedException>(() =>
+            NasSharp.Cli.Commands.PredictCommand.WriteScores(scores, ["a", "b"], [0.5, double.NaN]));
+        Assert.Contains("b as NaN", error.Message);
+        Assert.False(File.Exists(scores));
+    }
 }

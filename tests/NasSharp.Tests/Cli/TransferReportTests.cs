@@ -25,6 +25,7 @@ public sealed class TransferReportTests : IDisposable
         foreach (var run in new[] { Run("a", 0, 0.2), Run("a", 1, 0.6), Diverged("a", 2), Diverged("b", 0) })
             report.Run(run.HeldOut, run.Method, run.K, run.Run, () => run);
         report.WriteCsvAndPlot();
+        Assert.Equal(3, report.SummaryTable().Rows.Count); // "[1 diverged]" must not be read as console markup
 
         var a = Assert.Single(report.Summaries(), s => s.HeldOut == "a");
         Assert.Equal((2, 1), (a.Runs, a.Diverged));

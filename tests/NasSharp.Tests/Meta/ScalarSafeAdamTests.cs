@@ -34,6 +34,37 @@ public sealed class ScalarSafeAdamTests
         Assert.NotEqual(start.data<float>().ToArray(), ours.data<float>().ToArray());
     }
 
+    /// <summary>With L2 weight decay and the cosine schedule computed in C#, as torch's Adam with CosineAnnealingLR.</summary>
+    [Fact]
+    public void With_weight_decay_and_cosine_schedule_it_follows_torch()
+    {
+        const int steps = 25;
+        manual_seed(12);
+        using var x = randn(20, 4);
+        using var y = randn(20, 1);
+        using var start = randn(4, 1);
+        using var ours = new TorchSharp.Modules.Parameter(start.clone());
+        using var theirs = new TorchSharp.Modules.Parameter(start.clone());
+        using var adam = new ScalarSafeAdam([ours], learningRate: 0.05, weightDecay: 0.1);
+        using var reference = optim.Adam([theirs], lr: 0.05, weight_decay: 0.1);
+        var schedule = optim.lr_scheduler.CosineAnnealingLR(reference, T_max: steps, eta_min: 0);
+        for (int step = 1; step <= steps; step++)
+        {
+            foreach (var (p, update) in new (TorchSharp.Modules.Parameter, Action)[] { (ours, adam.Step), (theirs, () => reference.step()) })
+            {
+                using var scope = NewDisposeScope();
+                p.grad?.zero_();
+                (x.matmul(p) - y).pow(2).mean().backward();
+                update();
+            }
+            schedule.step();
+            adam.LearningRate = LearningRateSchedules.Cosine(adam.LearningRate, 0.05, step, steps);
+            Assert.Equal(reference.ParamGroups.First().LearningRate, adam.LearningRate, 15);
+            Assert.Equal(theirs.data<float>().ToArray(), ours.data<float>().ToArray(), new FloatTolerance(1e-6f));
+        }
+        Assert.Equal(0, adam.LearningRate, 15);
+    }
+
     private sealed class FloatTolerance(float tolerance) : IEqualityComparer<float>
     {
         public bool Equals(float a, float b) => Math.Abs(a - b) <= tolerance * Math.Max(1, Math.Abs(b));
