@@ -85,7 +85,12 @@ public sealed class RankingExperiment
     /// </summary>
     /// <param name="epochDone">Called with (run, epochs done) during a run's training.</param>
     /// <param name="finished">Called with each run this process recorded.</param>
-    public IReadOnlyList<RankingRun> RunPending(Action<(int Size, int Seed), int>? epochDone = null, Action<RankingRun>? finished = null)
+    /// <param name="dropped">
+    /// Called with a run this process computed but another had recorded meanwhile (its claim was taken over as dead):
+    /// wasted work, never a duplicate entry.
+    /// </param>
+    public IReadOnlyList<RankingRun> RunPending(Action<(int Size, int Seed), int>? epochDone = null, Action<RankingRun>? finished = null,
+        Action<RankingRun>? dropped = null)
     {
         var recorded = new List<RankingRun>();
         foreach (var run in Pending())
@@ -101,7 +106,11 @@ public sealed class RankingExperiment
                 Ledger.Release(claim);
                 throw;
             }
-            if (!Ledger.Record(claim, result)) continue;
+            if (!Ledger.Record(claim, result))
+            {
+                dropped?.Invoke(result);
+                continue;
+            }
             recorded.Add(result);
             finished?.Invoke(result);
         }

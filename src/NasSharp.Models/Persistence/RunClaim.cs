@@ -31,12 +31,21 @@ public sealed record RunClaim(
     /// Whether the holder may still be running: always true for another host (its processes cannot be seen from
     /// here), otherwise whether a process with that id and start time exists.
     /// </summary>
-    public bool HolderMayBeAlive => Host != Environment.MachineName || ProcessStartOf(ProcessId) == ProcessStartUtc;
+    public bool HolderMayBeAlive => Host != Environment.MachineName || SameInstant(ProcessStartOf(ProcessId), ProcessStartUtc);
 
     /// <summary>The holder as a user would look for it, e.g. <c>process 4242 on node7 (since 2026-12-01T20:00:00Z)</c>.</summary>
     public string Holder => $"process {ProcessId} on {Host} (claimed {ClaimedUtc})";
 
     private static readonly string ThisProcessStart = ProcessStartOf(Environment.ProcessId) ?? "unknown";
+
+    /// <summary>
+    /// Whether two start times of one process agree. .NET derives a process's start time on Linux from the boot time,
+    /// which each process computes slightly differently, so the same process reads a few milliseconds apart from two
+    /// processes; a reused process id starting within the same second is the one case this cannot tell apart.
+    /// </summary>
+    private static bool SameInstant(string? a, string b) =>
+        a is not null && DateTime.TryParse(a, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var x) &&
+        DateTime.TryParse(b, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var y) && Math.Abs((x - y).TotalSeconds) < 1;
 
     /// <summary>Start time of a live process, or null when there is no such process.</summary>
     public static string? ProcessStartOf(int processId)

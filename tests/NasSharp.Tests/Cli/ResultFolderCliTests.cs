@@ -54,6 +54,8 @@ public sealed class ResultFolderCliTests : IDisposable
         Assert.True(codeA == 0, outA);
         Assert.True(codeB == 0, outB);
 
+        // Each run is computed by one process only: a claim of the other (live) process is never taken over.
+        Assert.DoesNotContain("was recorded by another process", outA + outB);
         string[] keys = Keys(Results(outDir));
         Assert.Equal(["10/0", "10/1", "20/0", "20/1"], keys.Order());
         Assert.Equal("[]", File.ReadAllText(Path.Combine(outDir, ".rank.json.claims.json")).Trim());
@@ -69,6 +71,7 @@ public sealed class ResultFolderCliTests : IDisposable
             var (code, output) = Finish(two);
             Assert.True(code == 0, output);
             Assert.Contains("n = 20, seed 1:", output); // a line per finished run, whichever process ran it
+            Assert.DoesNotContain("was recorded by another process", output);
         }
         static IEnumerable<string> Numbers(JsonArray results) => results.Select(r =>
         {
