@@ -14,19 +14,10 @@ public static class MetaCommands
     /// docs/DECISIONS.md); the action passes it to <see cref="TorchThreads.Apply"/>.
     /// Every command that runs torch has it: train, rank, predict, bench and the MP-NAS commands.
     /// </summary>
-    public static Option<int> Threads()
+    public static Option<int> Threads() => SharedOptions.AtMostCores(SharedOptions.Positive(new Option<int>("--threads")
     {
-        var option = SharedOptions.Positive(new Option<int>("--threads")
-        {
-            Description = $"Torch intra-op threads, 1 to the number of cores ({Environment.ProcessorCount} here). One suits these networks' " +
-                          "small matrices, and more make runs that share the cores much slower (docs/DECISIONS.md).",
-            DefaultValueFactory = _ => TorchThreads.Default,
-        });
-        option.Validators.Add(r =>
-        {
-            if (r.Tokens.Count == 1 && int.TryParse(r.Tokens[0].Value, out int v) && v > Environment.ProcessorCount)
-                r.AddError($"--threads must be at most {Environment.ProcessorCount} (the cores of this machine), got {v}.");
-        });
-        return option;
-    }
+        Description = $"Torch intra-op threads, 1 to the number of cores ({Environment.ProcessorCount} here). One suits these networks' " +
+                      "small matrices, and more make runs that share the cores much slower (docs/DECISIONS.md).",
+        DefaultValueFactory = _ => TorchThreads.Default,
+    }));
 }

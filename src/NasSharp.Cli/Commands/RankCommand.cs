@@ -144,7 +144,8 @@ public static class RankCommand
                     (run, epochs) => { lock (gate) currentWork = experiment.Work(run) * epochs / experiment.Config.Training.Epochs; Poll(); },
                     _ => { lock (gate) currentWork = 0; Poll(); },
                     run => log.WriteLine($"warning: {run.Key} was recorded by another process while this one computed it; this result was dropped."));
-                if (experiment.Pending().All(run => experiment.Ledger.ForeignClaims().Any(c => c.Key == RankingRun.KeyOf(run.Size, run.Seed)))) break;
+                var held = experiment.Ledger.ForeignClaims().Select(c => c.Key).ToHashSet();
+                if (experiment.Pending().All(run => held.Contains(RankingRun.KeyOf(run.Size, run.Seed)))) break;
             }
             foreach (string failure in workers.WaitAll()) log.WriteLine($"warning: {failure}");
             experiment.RunPending((run, epochs) => Poll(), _ => Poll());

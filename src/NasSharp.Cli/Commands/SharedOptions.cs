@@ -93,6 +93,20 @@ public static class SharedOptions
         return option;
     }
 
+    /// <summary>
+    /// Adds a validator rejecting values above the machine's cores (<c>--threads</c>, <c>--jobs</c>): more only
+    /// oversubscribe them.
+    /// </summary>
+    public static Option<int> AtMostCores(Option<int> option)
+    {
+        option.Validators.Add(r =>
+        {
+            if (r.Tokens.Count == 1 && int.TryParse(r.Tokens[0].Value, out int v) && v > Environment.ProcessorCount)
+                r.AddError($"{option.Name} must be at most {Environment.ProcessorCount} (the cores of this machine), got {v}.");
+        });
+        return option;
+    }
+
     /// <summary><c>--train</c> of <c>train</c> and <c>bench</c>: a count of training architectures, at least 2.</summary>
     public static Option<int> TrainingCount(Option<int> option) =>
         AtLeast(option, 2, "a predictor learns a ranking from at least two architectures");

@@ -29,18 +29,12 @@ public sealed class WorkerProcesses : IDisposable
     /// </summary>
     public static Option<int> JobsOption(string what)
     {
-        var option = new Option<int>("--jobs")
+        return SharedOptions.AtMostCores(SharedOptions.Positive(new Option<int>("--jobs")
         {
             Description = $"Processes running {what} at once (1 to the number of cores; default: the cores). Each claims runs from the " +
                           "results file, so the results equal a sequential run's.",
             DefaultValueFactory = _ => Environment.ProcessorCount,
-        };
-        option.Validators.Add(r =>
-        {
-            if (r.Tokens.Count == 1 && int.TryParse(r.Tokens[0].Value, out int v) && (v < 1 || v > Environment.ProcessorCount))
-                r.AddError($"--jobs must be between 1 and {Environment.ProcessorCount} (the cores of this machine), got {v}.");
-        });
-        return option;
+        }));
     }
 
     /// <summary>Starts <paramref name="count"/> workers running this process's command line with <c>--jobs 1</c>.</summary>

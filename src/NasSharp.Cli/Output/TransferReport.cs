@@ -16,11 +16,7 @@ namespace NasSharp.Cli.Output;
 public sealed class TransferReport
 {
     /// <summary>NaN is allowed as a literal: a diverged step count's cross-validated Spearman is NaN.</summary>
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
+    private static JsonSerializerOptions Json => ResultLedger<TransferRun>.ResultsJson;
 
     /// <summary>Enums by name, so that a results file's config says "Boil" and "Adam".</summary>
     private static readonly JsonSerializerOptions Readable = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };

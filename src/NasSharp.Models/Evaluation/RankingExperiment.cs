@@ -21,12 +21,8 @@ public sealed class RankingExperiment
     /// <summary>Below this many unseen cells the unseen-cell τ is too noisy to compare predictors; the caller should warn.</summary>
     public const int AdvisedUnseen = 100;
 
-    /// <summary>rank.json's number format: a diverged run's correlations are NaN.</summary>
-    public static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
+    /// <summary>rank.json's number format (<see cref="ResultLedger{TRun}.ResultsJson"/>).</summary>
+    public static JsonSerializerOptions Json => ResultLedger<RankingRun>.ResultsJson;
 
     private readonly RankingTask task;
     private readonly PredictorMetadata template;

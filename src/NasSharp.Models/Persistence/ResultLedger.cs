@@ -17,6 +17,15 @@ namespace NasSharp.Persistence;
 /// <typeparam name="TRun">One finished run, serialised as an entry of <c>results</c>.</typeparam>
 public sealed class ResultLedger<TRun> where TRun : class
 {
+    /// <summary>
+    /// The number format of results files: indented, and NaN allowed as a literal (a diverged run's correlations).
+    /// </summary>
+    public static readonly JsonSerializerOptions ResultsJson = new()
+    {
+        WriteIndented = true,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
     private static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(2);
     private static readonly JsonSerializerOptions ClaimJson = new() { WriteIndented = true, RespectRequiredConstructorParameters = true };
     private readonly JsonNode config;
