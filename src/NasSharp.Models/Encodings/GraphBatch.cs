@@ -31,9 +31,12 @@ public sealed class GraphBatch : IDisposable
     /// <summary>Number of graphs.</summary>
     public long Count => Features.shape[0];
 
-    /// <summary>Pads <paramref name="graphs"/> to <paramref name="maxNodes"/> nodes with <paramref name="nodeTypes"/> one-hot features.</summary>
+    /// <summary>
+    /// Pads <paramref name="graphs"/> to <paramref name="maxNodes"/> nodes with <paramref name="nodeTypes"/> one-hot
+    /// features, on <paramref name="device"/> (default: the CPU).
+    /// </summary>
     /// <exception cref="ArgumentException">A graph is larger than <paramref name="maxNodes"/> or has an unknown node type.</exception>
-    public static GraphBatch Create(IReadOnlyList<CellGraph> graphs, int nodeTypes, int maxNodes)
+    public static GraphBatch Create(IReadOnlyList<CellGraph> graphs, int nodeTypes, int maxNodes, Device? device = null)
     {
         int b = graphs.Count, n = maxNodes;
         var x = new float[b * n * nodeTypes];
@@ -74,8 +77,8 @@ public sealed class GraphBatch : IDisposable
                 }
             }
         }
-        return new GraphBatch(
-            tensor(x, [b, n, nodeTypes]), tensor(fwd, [b, n, n]), tensor(bwd, [b, n, n]), tensor(mask, [b, n]));
+        return new GraphBatch(tensor(x, [b, n, nodeTypes], device: device), tensor(fwd, [b, n, n], device: device),
+            tensor(bwd, [b, n, n], device: device), tensor(mask, [b, n], device: device));
     }
 
     /// <summary>
