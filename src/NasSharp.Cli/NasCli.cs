@@ -19,6 +19,7 @@ public sealed class NasCli
             CompareCommand.Create(),
             CorrelateCommand.Create(),
             SampleCommand.Create(),
+            SearchCommand.Create(),
         };
         foreach (var command in MetaCommands.All()) Root.Subcommands.Add(command);
         ListDefaultsHelpAction.Install(Root);

@@ -1,1 +1,2 @@
 global using NasSharp.Predictors;
+global using Device = TorchSharp.torch.Device;

@@ -34,6 +34,7 @@ public sealed class ResultLedger<TRun> where TRun : class
     private readonly JsonSerializerOptions json;
     private readonly string lockPath;
     private readonly string claimsPath;
+    private readonly string entries;
     private List<TRun> runs = [];
 
     /// <summary>
@@ -45,10 +46,12 @@ public sealed class ResultLedger<TRun> where TRun : class
     /// <param name="order">The order of entries in the file; null keeps the order they were recorded in.</param>
     /// <param name="json">Serializer options of <typeparamref name="TRun"/>; reading is strict on top of them.</param>
     /// <param name="sameExperiment">Whether a file's stored config describes this experiment (default: equal JSON).</param>
+    /// <param name="entries">Name of the array of entries (<c>results</c>; <c>search.json</c> calls them <c>runs</c>).</param>
     /// <exception cref="InvalidDataException">The file holds another experiment's results, or is damaged.</exception>
     public ResultLedger(string path, JsonNode config, Func<TRun, string> keyOf, Comparison<TRun>? order, JsonSerializerOptions json,
-        Func<JsonNode?, bool>? sameExperiment = null)
+        Func<JsonNode?, bool>? sameExperiment = null, string entries = "results")
     {
+        this.entries = entries;
         Path = System.IO.Path.GetFullPath(path);
         string folder = System.IO.Path.GetDirectoryName(Path)!, name = System.IO.Path.GetFileName(Path);
         Directory.CreateDirectory(folder);
@@ -153,8 +156,8 @@ public sealed class ResultLedger<TRun> where TRun : class
         {
             throw new InvalidDataException($"'{Path}' is not valid JSON ({e.Message}); move it away to start afresh.", e);
         }
-        if (doc is not JsonObject obj || obj["results"] is not JsonArray results)
-            throw new InvalidDataException($"'{Path}' has no \"results\" array; expected a NasSharp results file. Move it away to start afresh.");
+        if (doc is not JsonObject obj || obj[entries] is not JsonArray results)
+            throw new InvalidDataException($"'{Path}' has no \"{entries}\" array; expected a NasSharp results file. Move it away to start afresh.");
         read = new List<TRun>(results.Count);
         var seen = new Dictionary<string, int>();
         for (int i = 0; i < results.Count; i++)
@@ -166,11 +169,11 @@ public sealed class ResultLedger<TRun> where TRun : class
             }
             catch (JsonException e)
             {
-                throw new InvalidDataException($"'{Path}', results[{i}]: not a complete entry ({e.Message}); repair or remove that entry.", e);
+                throw new InvalidDataException($"'{Path}', {entries}[{i}]: not a complete entry ({e.Message}); repair or remove that entry.", e);
             }
             string key = keyOf(run);
             if (seen.TryGetValue(key, out int first))
-                throw new InvalidDataException($"'{Path}', results[{i}]: run '{key}' is recorded twice (also results[{first}]); remove one of them.");
+                throw new InvalidDataException($"'{Path}', {entries}[{i}]: run '{key}' is recorded twice (also {entries}[{first}]); remove one of them.");
             seen[key] = i;
             read.Add(run);
         }
@@ -181,9 +184,9 @@ public sealed class ResultLedger<TRun> where TRun : class
     {
         var doc = new JsonObject
         {
-            ["results"] = JsonSerializer.SerializeToNode(runs, json),
             ["config"] = config.DeepClone(),
             ["environment"] = Environment(),
+            [entries] = JsonSerializer.SerializeToNode(runs, json),
         };
         AtomicFile.WriteText(Path, doc.ToJsonString(json));
     }

@@ -1,0 +1,22 @@
+namespace NasSharp.Search.Experiments;
+
+/// <summary>The predictor guiding a search's predictor-based strategies, as <c>search.json</c> records it.</summary>
+/// <param name="Kind">Predictor kind (<see cref="PredictorRegistry"/>): np by default.</param>
+public sealed record SearchPredictorConfig(string Kind = "np")
+{
+    /// <summary>The trained networks' configuration (np, hypernas-p, hypernas): the paper schedule unless changed.</summary>
+    public NetworkPredictorConfig Network { get; init; } = new();
+
+    /// <summary>mp-nas: the meta-trained model file; required for that kind.</summary>
+    public string? MetaModel { get; init; }
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first bad setting.</summary>
+    public void Validate()
+    {
+        var kind = PredictorRegistry.Get(Kind);
+        if (!kind.HasScoreHead) throw new ArgumentException($"Predictor '{Kind}' predicts nothing (it has no score head), so it cannot guide a search.");
+        if (Kind == PredictorRegistry.Ensemble) throw new ArgumentException($"Choose the members' kind instead of '{Kind}': strategies that need an ensemble (bananas) build it.");
+        if (Kind == PredictorRegistry.MpNas && MetaModel is null) throw new ArgumentException($"Predictor '{Kind}' needs a meta-trained model file (--meta-model).");
+        Network.Validate();
+    }
+}

@@ -1,0 +1,20 @@
+namespace NasSharp.Search.Strategies;
+
+/// <summary>
+/// Predictor-guided evolution (NPENAS-style, SEARCH.md §4) and the candidate loop BANANAS shares with it.
+/// </summary>
+/// <param name="InitialRandom">Random architectures measured before the first fit (10, as BANANAS and NPENAS).</param>
+/// <param name="RefitEvery">Queries between refits; each refit proposes this many architectures, best predicted first (k = 10).</param>
+/// <param name="Parents">The best measured architectures whose neighbourhoods make the candidates (5, BANANAS's).</param>
+/// <param name="Candidates">Candidates ranked per refit (≈ 200 in BANANAS).</param>
+public sealed record PredictorGuidedConfig(int InitialRandom = 10, int RefitEvery = 10, int Parents = 5, int Candidates = 200)
+{
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first out-of-range field.</summary>
+    public void Validate()
+    {
+        if (InitialRandom < 2) throw new ArgumentException($"A predictor needs at least 2 initial architectures to fit, got {InitialRandom}.");
+        if (RefitEvery < 1) throw new ArgumentException($"Refit every must be at least 1 query, got {RefitEvery}.");
+        if (Parents < 1) throw new ArgumentException($"Parents must be at least 1, got {Parents}.");
+        if (Candidates < RefitEvery) throw new ArgumentException($"Candidates ({Candidates}) must be at least refit every ({RefitEvery}).");
+    }
+}

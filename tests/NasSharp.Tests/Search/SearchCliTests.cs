@@ -1,0 +1,100 @@
+using System.Text.Json.Nodes;
+using NasSharp.Cli.Commands;
+using NasSharp.Tests.Cli;
+
+namespace NasSharp.Tests.Search;
+
+/// <summary><c>nassharp search</c> end to end on the synthetic table: files, resume, and its errors.</summary>
+public sealed class SearchCliTests : IDisposable
+{
+    private readonly SyntheticTable synthetic = new();
+    private readonly string folder = Directory.CreateTempSubdirectory("nassharp-search-").FullName;
+
+    public void Dispose()
+    {
+        synthetic.Dispose();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private string[] Tiny(string table, params string[] extra) => TinyWith(table, "op-count", extra);
+
+    private string[] TinyWith(string table, string predictor, params string[] extra) =>
+        ["search", "--space", "tb101", "--table", table, "--metric", "val", "--report-metric", "test", "--strategy", "random,rea,npenas",
+         "--predictor", predictor, "--budget", "20", "--runs", "2", "--seed", "5", "--out", folder, "--jobs", "1", .. extra];
+
+    private static JsonArray RunsOf(string file) => JsonNode.Parse(File.ReadAllText(file))!["runs"]!.AsArray();
+
+    [Fact]
+    public void Writes_every_file_and_resumes_a_killed_run_to_the_same_result()
+    {
+        string table = synthetic.Write("t.csv");
+        var (code, err) = MetaCommandRun.Run(Tiny(table));
+        Assert.True(code == 0, err);
+        string json = Path.Combine(folder, "search.json");
+        var doc = JsonNode.Parse(File.ReadAllText(json))!;
+        Assert.NotNull(doc["config"]);
+        Assert.NotNull(doc["environment"]);
+        var runs = doc["runs"]!.AsArray();
+        Assert.Equal(6, runs.Count);
+        var point = runs[0]!["trajectory"]![0]!.AsObject();
+        Assert.Equal(["query", "arch", "search_value", "report_value", "best_report_value", "cost"], point.Select(p => p.Key));
+        Assert.Null(runs[0]!["predictor"]?.GetValue<string>());
+        Assert.Equal("op-count", runs[4]!["predictor"]!.GetValue<string>());
+        Assert.Equal(1 + 6 * 20, File.ReadAllLines(Path.Combine(folder, "search.csv")).Length);
+        Assert.Equal(1 + 6, File.ReadAllLines(Path.Combine(folder, "best.csv")).Length);
+        Assert.True(new FileInfo(Path.Combine(folder, "search.png")).Length > 1000);
+
+        // A process killed before recording its run leaves the file without it; the rerun computes just that run.
+        var before = RunsOf(json);
+        var cut = JsonNode.Parse(File.ReadAllText(json))!.AsObject();
+        cut["runs"]!.AsArray().RemoveAt(3);
+        File.WriteAllText(json, cut.ToJsonString());
+        (code, err) = MetaCommandRun.Run(Tiny(table));
+        Assert.True(code == 0, err);
+        Assert.True(JsonNode.DeepEquals(before, RunsOf(json)));
+    }
+
+    [Fact]
+    public void Another_experiment_in_the_same_folder_is_refused()
+    {
+        string table = synthetic.Write("t.csv");
+        Assert.Equal(0, MetaCommandRun.Run(Tiny(table)).Code);
+        var (code, err) = MetaCommandRun.Run(Tiny(table, "--population", "12"));
+        Assert.Equal(2, code);
+        Assert.Contains("different experiment", err);
+    }
+
+    [Fact]
+    public void Table_problems_are_one_clear_line()
+    {
+        string bad = synthetic.PathOf("bad.csv");
+        File.WriteAllLines(bad, ["arch,val,test", "64-41414-3_33_333,1,2", "64-41414-3_33_333,2,3"]);
+        var (code, err) = MetaCommandRun.Run(Tiny(bad));
+        Assert.Equal(2, code);
+        Assert.Contains("bad.csv line 3, column 'arch'", err);
+        Assert.Contains("line 2", err);
+
+        (code, err) = MetaCommandRun.Run(["search", "--space", "tb101", "--table", synthetic.Write("t.csv"), "--out", folder]);
+        Assert.Equal(2, code);
+        Assert.Contains("--metric", err);
+
+        (code, err) = MetaCommandRun.Run(Tiny(synthetic.Write("t.csv"), "--device", "cuda"));
+        Assert.Equal(2, code);
+        Assert.Contains("CUDA", err);
+    }
+
+    [Fact]
+    public void A_predictor_without_a_score_head_cannot_guide_a_search()
+    {
+        var (code, err) = MetaCommandRun.Run(TinyWith(synthetic.Write("t.csv"), "hypernas-h"));
+        Assert.Equal(2, code);
+        Assert.Contains("no score head", err);
+    }
+
+    [Fact]
+    public void Help_explains_every_option()
+    {
+        var command = SearchCommand.Create();
+        Assert.All(command.Options, o => Assert.False(string.IsNullOrWhiteSpace(o.Description), o.Name));
+    }
+}
