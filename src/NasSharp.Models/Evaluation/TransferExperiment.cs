@@ -10,7 +10,7 @@ namespace NasSharp.Evaluation;
 /// adapted to K seeded support architectures, all methods of a run on the same ones. Runs already recorded (by this
 /// or another process) are not redone, so a rerun resumes.
 /// </summary>
-/// <remarks>Owns the tasks' graph batches and the pre-trained naive-transfer networks: dispose after use.</remarks>
+/// <remarks>Owns the pre-trained naive-transfer networks and the graph batches of the tasks it loaded: dispose after use.</remarks>
 /// <example>
 /// <code>
 /// using var experiment = TransferExperiment.Open(folder, config, DataRoot.Resolve(null));
@@ -20,16 +20,16 @@ namespace NasSharp.Evaluation;
 /// </example>
 public sealed class TransferExperiment : IDisposable
 {
-    private readonly MetaTaskLoader loaded;
+    private readonly MetaTaskLoader? loaded;
     private readonly Dictionary<string, MetaTask> byName;
     private readonly Dictionary<string, MetaGcn> pretrained = [];
 
-    private TransferExperiment(TransferConfig config, TransferResults results, MetaTaskLoader loaded)
+    private TransferExperiment(TransferConfig config, TransferResults results, IReadOnlyList<MetaTask> tasks, MetaTaskLoader? loaded)
     {
         Config = config;
         Results = results;
         this.loaded = loaded;
-        byName = loaded.Tasks.ToDictionary(t => t.Name);
+        byName = tasks.ToDictionary(t => t.Name);
     }
 
     /// <summary>The experiment's settings.</summary>
@@ -45,29 +45,51 @@ public sealed class TransferExperiment : IDisposable
 
     /// <summary>
     /// Validates <paramref name="config"/>, opens (or resumes) its results in <paramref name="folder"/> and loads its
-    /// tasks from <paramref name="root"/> onto <paramref name="device"/> (default: the CPU).
+    /// catalog tasks from <paramref name="root"/> onto <paramref name="device"/> (default: the CPU).
     /// </summary>
     /// <exception cref="ArgumentException">Bad settings, an unknown task, or a K that does not fit a held-out task.</exception>
     /// <exception cref="InvalidDataException">The folder holds another experiment, or a table or results file is damaged.</exception>
     /// <exception cref="FileNotFoundException">A task's table is not under <paramref name="root"/>.</exception>
     public static TransferExperiment Open(string folder, TransferConfig config, DataRoot root, Device? device = null)
     {
-        ArgumentNullException.ThrowIfNull(config);
-        config.Validate();
-        var results = new TransferResults(folder, config.ToJson());
+        var results = OpenResults(folder, config);
         var loaded = MetaTaskLoader.Load(root, [.. config.Tasks.Union(config.HeldOut)], device);
         try
         {
-            var byName = loaded.Tasks.ToDictionary(t => t.Name);
-            foreach (string target in config.HeldOut)
-                foreach (int k in config.Ks) TransferProtocol.CheckK(k, byName[target].Count, target);
-            return new TransferExperiment(config, results, loaded);
+            return Create(config, results, loaded.Tasks, loaded);
         }
         catch
         {
             loaded.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// As <see cref="Open(string, TransferConfig, DataRoot, Device?)"/> over tasks the caller built (e.g. its own
+    /// tables): every name of the configuration must be one of <paramref name="tasks"/>, which stay the caller's to dispose.
+    /// </summary>
+    /// <exception cref="ArgumentException">Bad settings, a task name not among <paramref name="tasks"/>, or a K that does not fit a held-out task.</exception>
+    /// <exception cref="InvalidDataException">The folder holds another experiment, or a damaged results file.</exception>
+    public static TransferExperiment Open(string folder, TransferConfig config, IReadOnlyList<MetaTask> tasks) =>
+        Create(config, OpenResults(folder, config), tasks, loaded: null);
+
+    private static TransferResults OpenResults(string folder, TransferConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        config.Validate();
+        return new TransferResults(folder, config.ToJson());
+    }
+
+    private static TransferExperiment Create(TransferConfig config, TransferResults results, IReadOnlyList<MetaTask> tasks, MetaTaskLoader? loaded)
+    {
+        var names = tasks.Select(t => t.Name).ToHashSet();
+        if (config.Tasks.Concat(config.HeldOut).FirstOrDefault(n => !names.Contains(n)) is { } missing)
+            throw new ArgumentException($"Task '{missing}' of the configuration is not among the tasks given ({string.Join(", ", names)}).");
+        var experiment = new TransferExperiment(config, results, tasks, loaded);
+        foreach (string target in config.HeldOut)
+            foreach (int k in config.Ks) TransferProtocol.CheckK(k, experiment.byName[target].Count, target);
+        return experiment;
     }
 
     /// <summary>
@@ -109,10 +131,10 @@ public sealed class TransferExperiment : IDisposable
         return network;
     })];
 
-    /// <summary>Disposes the tasks' graph batches and the pre-trained networks.</summary>
+    /// <summary>Disposes the pre-trained networks and the graph batches of tasks this experiment loaded.</summary>
     public void Dispose()
     {
         foreach (var network in pretrained.Values) network.Dispose();
-        loaded.Dispose();
+        loaded?.Dispose();
     }
 }
