@@ -4,14 +4,11 @@ using System.Globalization;
 using NasSharp.Cli.Output;
 using NasSharp.Data;
 using NasSharp.Persistence;
-using NasSharp.Encodings;
-using NasSharp.Graphs;
 using NasSharp.Meta;
 using NasSharp.SearchSpaces;
 using NasSharp.Tasks;
-using NasSharp.Unified;
+using NasSharp.Training;
 using Spectre.Console;
-using TorchSharp;
 
 namespace NasSharp.Cli.Commands;
 
@@ -21,9 +18,6 @@ namespace NasSharp.Cli.Commands;
 /// </summary>
 public static class AdaptCommand
 {
-    /// <summary>Graphs encoded and scored at a time, so that memory stays bounded on NB101's 423,624-cell pool.</summary>
-    public const int ChunkSize = 4096;
-
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
@@ -56,48 +50,42 @@ public static class AdaptCommand
         var seed = SharedOptions.Seed();
         seed.Description = "Seed of fine-tuning dropout and of the cross-validation folds that choose the step count.";
         var threads = MetaCommands.Threads();
+        var device = DeviceOption.Create();
         var fineTuning = FineTuningOptions.MpNas();
         var data = SharedOptions.Data();
         var noProgress = SharedOptions.NoProgress();
         var command = new Command("adapt",
             "Adapt a meta-trained predictor to your task from K measured architectures and score every architecture of the space.")
         {
-            space, model, support, lowerIsBetter, withOpCounts, output, seed, threads, data, noProgress,
+            space, model, support, lowerIsBetter, withOpCounts, output, seed, threads, device, data, noProgress,
         };
         foreach (var option in fineTuning.All) command.Options.Add(option);
         command.SetAction(pr => CommandRunner.Run(pr, () =>
         {
             NasSharp.Training.TorchThreads.Apply(pr.GetValue(threads));
+            var torchDevice = TorchDevices.Parse(pr.GetValue(device)!);
             string path = pr.GetValue(output)!;
             OutputLocation.EnsureWritableFile(path, "--out");
             OutputLocation.EnsureNotAnInput(path, "--out", (pr.GetValue(model), "--model"), (pr.GetValue(support), "--support"));
             var searchSpace = SearchSpaceCatalog.Get(pr.GetValue(space)!);
-            bool lower = pr.GetValue(lowerIsBetter);
+            bool lower = pr.GetValue(lowerIsBetter), averaged = pr.GetValue(withOpCounts);
             var (archs, values) = SupportSetCsv.Read(pr.GetValue(support)!, searchSpace, lower);
-            string modelPath = pr.GetValue(model)!;
-            using var meta = MetaModel.Load(modelPath);
-            // A network of another width would fail inside native matmul, which aborts the process (SPEC §5).
-            if (meta.Metadata.NodeTypes != UnifiedVocabulary.Count)
-                throw new ArgumentException(
-                    $"'{modelPath}' reads {meta.Metadata.NodeTypes} node types, not the {UnifiedVocabulary.Count} of the unified encoding adapt uses.");
-            var encoder = new UnifiedEncoder(searchSpace);
-            var clock = Stopwatch.StartNew();
-            using var supportBatch = GraphBatch.Create([.. archs.Select(encoder.Encode)], UnifiedVocabulary.Count, UnifiedEncoder.MaxNodes);
-            bool averaged = pr.GetValue(withOpCounts);
             if (averaged && (values.Count < 2 || values.All(v => v == values[0])))
                 throw new ArgumentException($"--with-op-counts needs at least 2 support architectures with different values; '{pr.GetValue(support)}' has {values.Count}.");
-            var predictor = MetaTester.Adapt(meta, supportBatch, values, fineTuning.Config(pr), pr.GetValue(seed));
-            using IFewShotPredictor scorer = averaged ? new AveragedPredictor(predictor, OpCountPredictor.Fit(supportBatch, values)) : predictor;
+            var clock = Stopwatch.StartNew();
+            using var adapted = AdaptedPredictor.Load(pr.GetValue(model)!, searchSpace, archs, values, fineTuning.Config(pr), pr.GetValue(seed),
+                averaged, torchDevice);
             double adaptSeconds = clock.Elapsed.TotalSeconds;
 
             var pool = BenchmarkAccess.LoadPool(() => DataRoot.Resolve(pr.GetValue(data)), searchSpace);
             clock.Restart();
-            double[] scores = ProgressReporter.Run($"score {pool.Count:N0} {searchSpace.Name} architectures", (pool.Count + ChunkSize - 1) / ChunkSize,
-                pr.GetValue(noProgress), pr.InvocationConfiguration.Error, report => Score(scorer, encoder, pool, report));
+            double[] scores = ProgressReporter.Run($"score {pool.Count:N0} {searchSpace.Name} architectures",
+                (pool.Count + AdaptedPredictor.ChunkSize - 1) / AdaptedPredictor.ChunkSize, pr.GetValue(noProgress), pr.InvocationConfiguration.Error,
+                report => adapted.Score(pool, report));
             double scoreSeconds = clock.Elapsed.TotalSeconds;
             PredictCommand.WriteScores(path, pool, scores);
 
-            AnsiConsole.MarkupLineInterpolated($"K = {archs.Count} support architectures: {Describe(predictor, values)} ({adaptSeconds:F1} s).");
+            AnsiConsole.MarkupLineInterpolated($"K = {archs.Count} support architectures: {Describe(adapted.FineTuned, values)} ({adaptSeconds:F1} s).");
             if (averaged) AnsiConsole.MarkupLine("Scores are the mean of these and of a ridge regression on the operation counts (--with-op-counts).");
             AnsiConsole.Write(TopTable(searchSpace, pool, scores, archs, values, lower));
             AnsiConsole.MarkupLineInterpolated(
@@ -105,26 +93,6 @@ public static class AdaptCommand
             return 0;
         }));
         return command;
-    }
-
-    /// <summary>
-    /// Scores every architecture of <paramref name="pool"/>, encoding and batching <see cref="ChunkSize"/> at a time;
-    /// reports the chunks done.
-    /// </summary>
-    /// <exception cref="ArchitectureFormatException">A pool string that is not an architecture of the encoder's space.</exception>
-    public static double[] Score(IFewShotPredictor predictor, UnifiedEncoder encoder, IReadOnlyList<string> pool, Action<int> report)
-    {
-        var scores = new double[pool.Count];
-        var graphs = new CellGraph[ChunkSize];
-        for (int start = 0, chunk = 1; start < pool.Count; start += ChunkSize, chunk++)
-        {
-            int n = Math.Min(ChunkSize, pool.Count - start);
-            for (int i = 0; i < n; i++) graphs[i] = encoder.Encode(pool[start + i]);
-            using var batch = GraphBatch.Create(new ArraySegment<CellGraph>(graphs, 0, n), UnifiedVocabulary.Count, UnifiedEncoder.MaxNodes);
-            predictor.Predict(batch).CopyTo(scores, start);
-            report(chunk);
-        }
-        return scores;
     }
 
     /// <summary>What fine-tuning did, in the terms of <see cref="MetaTester"/>'s edge cases.</summary>

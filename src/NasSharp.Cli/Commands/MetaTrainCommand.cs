@@ -17,9 +17,6 @@ namespace NasSharp.Cli.Commands;
 /// </summary>
 public static class MetaTrainCommand
 {
-    /// <summary>Suffix of the checkpoint file written beside <c>--model</c>.</summary>
-    public const string CheckpointSuffix = ".checkpoint";
-
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
@@ -39,32 +36,34 @@ public static class MetaTrainCommand
         var training = new MetaTrainingOptions();
         var model = new Option<string>("--model")
         {
-            Description = $"Where to write the meta-trained model (atomically). Progress is checkpointed to MODEL{CheckpointSuffix} as it goes; " +
+            Description = $"Where to write the meta-trained model (atomically). Progress is checkpointed to MODEL{MetaTrainer.CheckpointSuffix} as it goes; " +
                           "a rerun with the same settings resumes from it, and it is deleted once the model is saved.",
             Required = true,
         };
         var seed = SharedOptions.Seed();
         seed.Description = "Seed of initialisation, task and support/query sampling and dropout (same seed, same model, also across a resume).";
         var threads = MetaCommands.Threads();
+        var device = DeviceOption.Create();
         var data = SharedOptions.Data();
         var noProgress = SharedOptions.NoProgress();
         var command = new Command("meta-train",
             "Meta-train the MP-NAS predictor (MAML / FoMAML / BOIL / ANIL) across NAS tasks and save it for 'nassharp adapt'.")
         {
-            tasks, exclude, model, seed, threads, data, noProgress,
+            tasks, exclude, model, seed, threads, device, data, noProgress,
         };
         foreach (var option in training.All) command.Options.Add(option);
         command.SetAction(pr => CommandRunner.Run(pr, () =>
         {
             string[] names = Remaining(pr.GetValue(tasks)!, pr.GetValue(exclude)!);
             var config = training.Config(pr);
-            string path = pr.GetValue(model)!, checkpoint = path + CheckpointSuffix;
+            string path = pr.GetValue(model)!, checkpoint = path + MetaTrainer.CheckpointSuffix;
             OutputLocation.EnsureWritableFile(path, "--model");
             int s = pr.GetValue(seed);
             NasSharp.Training.TorchThreads.Apply(pr.GetValue(threads));
+            var torchDevice = NasSharp.Training.TorchDevices.Parse(pr.GetValue(device)!);
 
             var clock = Stopwatch.StartNew();
-            using var sources = MetaTaskLoader.Load(DataRoot.Resolve(pr.GetValue(data)), names);
+            using var sources = MetaTaskLoader.Load(DataRoot.Resolve(pr.GetValue(data)), names, torchDevice);
             double loadSeconds = clock.Elapsed.TotalSeconds;
             MetaEpochReport? first = null, last = null;
             int skipped = 0;

@@ -9,26 +9,6 @@ using NasSharp.Unified;
 namespace NasSharp.Evaluation;
 
 /// <summary>
-/// One point of the synthetic study (mp-nas §4.1, Figure 2): the noise level σ of every synthetic task (Eq. 8, in units
-/// of the baseline's standard deviation), how many correlated tasks MP-NAS is meta-trained on, and how many pure-noise
-/// tasks are added to them.
-/// </summary>
-public sealed record SyntheticSetting(double Sigma, int CorrelatedTasks, int UncorrelatedTasks)
-{
-    /// <summary>Readable name, used as the "held-out" column of the study's results.</summary>
-    public string Label => string.Create(CultureInfo.InvariantCulture,
-        $"sigma={Sigma} tasks={CorrelatedTasks} noise={UncorrelatedTasks}");
-
-    /// <summary>Throws <see cref="ArgumentException"/> naming the first out-of-range field.</summary>
-    public void Validate()
-    {
-        if (!(Sigma >= 0) || !double.IsFinite(Sigma)) throw new ArgumentException($"σ must be a finite number ≥ 0, got {Sigma}.");
-        if (CorrelatedTasks < 1) throw new ArgumentException($"At least one correlated meta-training task is needed, got {CorrelatedTasks}.");
-        if (UncorrelatedTasks < 0) throw new ArgumentException($"The number of uncorrelated tasks must be ≥ 0, got {UncorrelatedTasks}.");
-    }
-}
-
-/// <summary>
 /// The synthetic study of mp-nas §4.1 for one seed. The seed fixes which <c>MetaArchitectures</c> cells MP-NAS is
 /// meta-trained on (the paper's 256) and every noise draw; the held-out task is one more noisy copy of the baseline,
 /// evaluated like <see cref="TransferProtocol"/> on the cells outside the meta-training set. Task j draws the same noise
@@ -51,8 +31,9 @@ public sealed class SyntheticStudy : IDisposable
     /// <param name="baseline">The baseline task's oriented values (the paper: NB201 CIFAR-100 validation accuracy).</param>
     /// <param name="metaArchitectures">Cells MP-NAS is meta-trained on.</param>
     /// <param name="seed">Study seed.</param>
+    /// <param name="device">Where the graph batches live (default: the CPU).</param>
     /// <exception cref="ArgumentException">Mismatched lengths, or too few cells left to test on.</exception>
-    public SyntheticStudy(IReadOnlyList<CellGraph> graphs, IReadOnlyList<double> baseline, int metaArchitectures, int seed)
+    public SyntheticStudy(IReadOnlyList<CellGraph> graphs, IReadOnlyList<double> baseline, int metaArchitectures, int seed, Device? device = null)
     {
         if (graphs.Count != baseline.Count)
             throw new ArgumentException($"{graphs.Count} graphs but {baseline.Count} baseline values.", nameof(baseline));
@@ -65,8 +46,8 @@ public sealed class SyntheticStudy : IDisposable
         var inMeta = new bool[graphs.Count];
         foreach (int r in metaRows) inMeta[r] = true;
         testRows = [.. Enumerable.Range(0, graphs.Count).Where(r => !inMeta[r])];
-        metaBatch = GraphBatch.Create([.. metaRows.Select(r => graphs[r])], UnifiedVocabulary.Count, UnifiedEncoder.MaxNodes);
-        testBatch = GraphBatch.Create([.. testRows.Select(r => graphs[r])], UnifiedVocabulary.Count, UnifiedEncoder.MaxNodes);
+        metaBatch = GraphBatch.Create([.. metaRows.Select(r => graphs[r])], UnifiedVocabulary.Count, UnifiedEncoder.MaxNodes, device);
+        testBatch = GraphBatch.Create([.. testRows.Select(r => graphs[r])], UnifiedVocabulary.Count, UnifiedEncoder.MaxNodes, device);
     }
 
     /// <summary>Study seed.</summary>

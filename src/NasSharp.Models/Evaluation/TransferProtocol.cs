@@ -9,7 +9,8 @@ namespace NasSharp.Evaluation;
 /// <summary>
 /// The few-shot protocol of mp-nas §4 (Tables 2–6): K seeded support architectures of a held-out task are "measured",
 /// a predictor is adapted to them, and Spearman ρ is computed over all the task's other architectures. The support
-/// set depends only on (seed, run), so every method of one run sees the same architectures.
+/// set depends only on (seed, run), so every method of one run sees the same architectures. The methods are those of
+/// <see cref="TransferMethods"/>.
 /// </summary>
 /// <param name="Test">MP-NAS's fine-tuning (optimizer, learning rate, step grid).</param>
 /// <param name="BaselineTest">The baselines' fine-tuning (<see cref="MetaTestConfig"/>'s defaults, as for MP-NAS).</param>
@@ -17,21 +18,6 @@ namespace NasSharp.Evaluation;
 /// <param name="Pretraining">Naive transfer's supervised pre-training on a source task.</param>
 public sealed record TransferProtocol(MetaTestConfig Test, MetaTestConfig BaselineTest, MetaGcnConfig Network, TrainingConfig Pretraining)
 {
-    /// <summary>Method names, as recorded in <see cref="TransferRun.Method"/>.</summary>
-    public static readonly IReadOnlyList<string> Methods = ["mp-nas", "random-init", "naive-transfer", OpCountMethod, MpNasWithOpCountMethod];
-
-    /// <summary>The methods of the paper's tables, the default selection.</summary>
-    public static readonly IReadOnlyList<string> PaperMethods = ["mp-nas", "random-init", "naive-transfer"];
-
-    /// <summary>Name of the operation-count ridge baseline (<see cref="OpCountPredictor"/>; not in the papers).</summary>
-    public const string OpCountMethod = "op-count-ridge";
-
-    /// <summary>Name of MP-NAS averaged with the operation-count ridge (<see cref="MpNasWithOpCounts"/>; not in the papers).</summary>
-    public const string MpNasWithOpCountMethod = "mp-nas+op-count";
-
-    /// <summary>Whether <paramref name="method"/> fits the operation-count ridge, which needs K ≥ 2.</summary>
-    public static bool NeedsTwoSupportCells(string method) => method is OpCountMethod or MpNasWithOpCountMethod;
-
     /// <summary>Naive transfer's default pre-training: 10 epochs over the source task, batches of 64, Adam 1e-3, cosine.</summary>
     public static TrainingConfig DefaultPretraining { get; } = new(Epochs: 10, BatchSize: 64, LearningRate: 1e-3);
 
@@ -54,51 +40,28 @@ public sealed record TransferProtocol(MetaTestConfig Test, MetaTestConfig Baseli
         return (support, Enumerable.Range(0, count).Where(i => !inSupport[i]).ToArray());
     }
 
-    /// <summary>MP-NAS: the meta-trained <paramref name="model"/> fine-tuned on the support set (mp-nas §3.2).</summary>
-    public TransferRun MpNas(MetaModel model, MetaTask heldOut, int k, int seed, int run) =>
-        Evaluate("mp-nas", heldOut, k, seed, run, (support, values) => [MetaTester.Adapt(model, support, values, Test, seed + run)]);
-
-    /// <summary>Baseline "Rand. Init.": the same network trained from scratch on the support set.</summary>
-    public TransferRun RandomInit(MetaTask heldOut, int k, int seed, int run) =>
-        Evaluate("random-init", heldOut, k, seed, run, (support, values) =>
-            [MetaTester.RandomInit((int)heldOut.Graphs.Features.shape[2], Network, support, values, BaselineTest, seed + run)]);
-
     /// <summary>
-    /// Baseline "Naive Tran.": each source's pre-trained network (<see cref="MetaTester.Pretrain"/>) fine-tuned on the
-    /// support set; ρ is averaged over the sources, as in the paper.
+    /// Runs <paramref name="method"/> on run <paramref name="run"/> of <paramref name="heldOut"/>: its predictors fitted to
+    /// the K support architectures (seed + run), ρ over the other architectures. A fine-tuning that diverges is
+    /// recorded as a diverged run rather than thrown, since a rerun would diverge again on the same support set.
     /// </summary>
-    public TransferRun NaiveTransfer(IReadOnlyList<MetaGcn> pretrained, MetaTask heldOut, int k, int seed, int run)
+    /// <exception cref="ArgumentException">K does not fit the task, or the method refuses the support set.</exception>
+    /// <exception cref="InvalidOperationException"><paramref name="sources"/> lacks what the method adapts.</exception>
+    public TransferRun Run(TransferMethod method, TransferSources sources, MetaTask heldOut, int k, int seed, int run)
     {
-        if (pretrained.Count == 0) throw new ArgumentException("Naive transfer needs at least one pre-trained source network.", nameof(pretrained));
-        return Evaluate("naive-transfer", heldOut, k, seed, run, (support, values) =>
-            pretrained.Select(p => MetaTester.NaiveTransfer(p, support, values, BaselineTest, seed + run)).ToArray());
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(sources);
+        return Evaluate(method.Name, heldOut, k, seed, run, (support, values) => method.Fit(this, sources, support, values, seed + run));
     }
-
-    /// <summary>
-    /// Baseline "op-count ridge" (ours): ridge regression of the support values on the operation histogram
-    /// (<see cref="OpCountPredictor"/>), no network and no randomness; it needs K ≥ 2.
-    /// </summary>
-    public static TransferRun OpCountRidge(MetaTask heldOut, int k, int seed, int run) =>
-        Evaluate(OpCountMethod, heldOut, k, seed, run, (support, values) => [OpCountPredictor.Fit(support, values)]);
-
-    /// <summary>
-    /// MP-NAS and the operation-count ridge fitted to the same support set, their scores averaged
-    /// (<see cref="AveragedPredictor"/>): the meta-learned prior and an additive cost model in one ranking. Ours; K ≥ 2.
-    /// </summary>
-    public TransferRun MpNasWithOpCounts(MetaModel model, MetaTask heldOut, int k, int seed, int run) =>
-        Evaluate(MpNasWithOpCountMethod, heldOut, k, seed, run, (support, values) =>
-        {
-            var ridge = OpCountPredictor.Fit(support, values);
-            return [new AveragedPredictor(MetaTester.Adapt(model, support, values, Test, seed + run), ridge)];
-        });
 
     private static TransferRun Evaluate(string method, MetaTask heldOut, int k, int seed, int run,
         Func<GraphBatch, IReadOnlyList<double>, IFewShotPredictor[]> adapt)
     {
         var clock = Stopwatch.StartNew();
         var (supportRows, queryRows) = Split(heldOut.Count, k, seed, run);
-        using var supportIndex = tensor(supportRows.Select(i => (long)i).ToArray(), dtype: ScalarType.Int64);
-        using var queryIndex = tensor(queryRows.Select(i => (long)i).ToArray(), dtype: ScalarType.Int64);
+        var device = heldOut.Graphs.Features.device;
+        using var supportIndex = tensor(supportRows.Select(i => (long)i).ToArray(), dtype: ScalarType.Int64, device: device);
+        using var queryIndex = tensor(queryRows.Select(i => (long)i).ToArray(), dtype: ScalarType.Int64, device: device);
         using var support = heldOut.Graphs.Select(supportIndex);
         using var query = heldOut.Graphs.Select(queryIndex);
         double[] supportValues = supportRows.Select(i => (double)heldOut.Targets[i]).ToArray();

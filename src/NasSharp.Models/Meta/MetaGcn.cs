@@ -24,9 +24,12 @@ public sealed class MetaGcn : nn.Module<GraphBatch, Tensor>
     private readonly ModuleList<Linear> layers = new();
     private readonly Linear head;
 
-    /// <summary>Creates a randomly initialised GCN (torch's generator) for <paramref name="nodeTypes"/> one-hot node types.</summary>
+    /// <summary>
+    /// Creates a randomly initialised GCN (torch's generator) for <paramref name="nodeTypes"/> one-hot node types, with
+    /// its parameters on <paramref name="device"/> (default: the CPU). It scores batches on the same device.
+    /// </summary>
     /// <exception cref="ArgumentException"><paramref name="nodeTypes"/> is not positive or <paramref name="config"/> is out of range.</exception>
-    public MetaGcn(int nodeTypes, MetaGcnConfig config) : base(nameof(MetaGcn))
+    public MetaGcn(int nodeTypes, MetaGcnConfig config, Device? device = null) : base(nameof(MetaGcn))
     {
         if (nodeTypes < 1) throw new ArgumentException($"Need at least one node type, got {nodeTypes}.", nameof(nodeTypes));
         config.Validate();
@@ -36,7 +39,12 @@ public sealed class MetaGcn : nn.Module<GraphBatch, Tensor>
             layers.Add(nn.Linear(i == 0 ? nodeTypes : config.Hidden, config.Hidden));
         head = nn.Linear(config.Hidden, 1);
         RegisterComponents();
+        // Initialised on the CPU and then moved, so that a seed gives the same initial weights on every device.
+        if (device is not null && device.type != DeviceType.CPU) this.to(device);
     }
+
+    /// <summary>The device the parameters live on; batches scored by the network must be on it too.</summary>
+    public Device Device => head.weight!.device;
 
     /// <summary>One-hot width of the node features the network reads.</summary>
     public int NodeTypes { get; }
@@ -68,6 +76,9 @@ public sealed class MetaGcn : nn.Module<GraphBatch, Tensor>
             throw new ArgumentException($"MetaGcn takes {expected} parameter tensors, got {parameters.Count}.", nameof(parameters));
         if (batch.Features.shape[2] != NodeTypes)
             throw new ArgumentException($"The batch has {batch.Features.shape[2]} node types; this network was built for {NodeTypes}.", nameof(batch));
+        // A cross-device matmul fails inside native code, which can abort the process (SPEC §5).
+        if (batch.Features.device_type != head.weight!.device_type || batch.Features.device_index != head.weight.device_index)
+            throw new ArgumentException($"The batch is on {batch.Features.device}; this network's parameters are on {Device}.", nameof(batch));
         if (Config.ReadoutNode >= batch.Features.shape[1])
             throw new ArgumentException($"Readout node {Config.ReadoutNode} is outside the batch's {batch.Features.shape[1]} nodes.", nameof(batch));
         using var scope = NewDisposeScope();
@@ -84,7 +95,7 @@ public sealed class MetaGcn : nn.Module<GraphBatch, Tensor>
     /// <summary>A copy with the same configuration and parameter values (torch's generator is consumed by the initialisation).</summary>
     public MetaGcn Clone()
     {
-        var copy = new MetaGcn(NodeTypes, Config);
+        var copy = new MetaGcn(NodeTypes, Config, Device);
         using var noGrad = no_grad();
         foreach (var (target, source) in copy.parameters().Zip(parameters()))
             target.copy_(source);

@@ -32,10 +32,10 @@ public sealed class MetaModel : IDisposable
     /// <summary>Writes the model atomically (temporary file, then rename).</summary>
     public void Save(string path) => MetaModelFile.Write(path, MetaModelFile.ModelMagic, Metadata, Network, optimizer: null);
 
-    /// <summary>Loads a model written by <see cref="Save"/>.</summary>
+    /// <summary>Loads a model written by <see cref="Save"/>, its network on <paramref name="device"/> (default: the CPU).</summary>
     /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>
     /// <exception cref="InvalidDataException">Not a meta-trained model, written by an older NasSharp (v1, no checksum), or damaged; the message names the file.</exception>
-    public static MetaModel Load(string path)
+    public static MetaModel Load(string path, Device? device = null)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"Meta-model file '{path}' does not exist.", path);
         using var stream = File.OpenRead(path);
@@ -51,6 +51,8 @@ public sealed class MetaModel : IDisposable
             network.Dispose();
             throw;
         }
+        // Read on the CPU, where the file's tensors are, and then moved.
+        if (device is not null && device.type != DeviceType.CPU) network.to(device);
         network.eval();
         return new MetaModel(network, metadata);
     }

@@ -49,7 +49,7 @@ public sealed class MetaPredictor : IFewShotPredictor
         {
             using var scope = NewDisposeScope();
             long end = Math.Min(graphs.Count, start + chunkSize);
-            using var chunk = graphs.Select(tensor(Enumerable.Range(0, (int)(end - start)).Select(i => start + i).ToArray()));
+            using var chunk = graphs.Select(tensor(Enumerable.Range(0, (int)(end - start)).Select(i => start + i).ToArray(), device: graphs.Features.device));
             var z = network.call(chunk).to_type(ScalarType.Float64).data<double>().ToArray();
             z.CopyTo(scores, start);
         }

@@ -70,27 +70,29 @@ public static class MetaTester
 
     /// <summary>
     /// Baseline "Rand. Init.": the same network, freshly initialised from <paramref name="seed"/>, fine-tuned on the
-    /// support set (all parameters) exactly as <see cref="Adapt"/> fine-tunes.
+    /// support set (all parameters) exactly as <see cref="Adapt"/> fine-tunes. The network is created on the device of
+    /// <paramref name="support"/>, as every network here is created on the device of the data it is trained on.
     /// </summary>
     /// <exception cref="ArgumentException">As <see cref="Adapt"/>, or a bad network config.</exception>
     public static MetaPredictor RandomInit(int nodeTypes, MetaGcnConfig network, GraphBatch support, IReadOnlyList<double> values,
         MetaTestConfig? config = null, int seed = 0)
     {
         random.manual_seed(seed);
-        using var init = new MetaGcn(nodeTypes, network);
+        using var init = new MetaGcn(nodeTypes, network, support.Features.device);
         return FineTune(init, AllParameters(init), support, values, config ?? new MetaTestConfig(), seed, FineTuningStart.RandomInit);
     }
 
     /// <summary>
     /// Pre-training of the baseline "Naive Tran." (§4.2): the network trained with plain supervised regression
     /// (<see cref="PredictorTrainer"/>) on one other task. It does not depend on the target task, so a protocol
-    /// pre-trains each source once and fine-tunes copies with <see cref="NaiveTransfer"/>.
+    /// pre-trains each source once and fine-tunes copies with <see cref="NaiveTransfer"/>. The network is created on the
+    /// device of the source task's graphs.
     /// </summary>
     /// <exception cref="ArgumentException">A bad network or training config.</exception>
     public static MetaGcn Pretrain(MetaTask source, MetaGcnConfig network, TrainingConfig pretraining, int seed = 0)
     {
         random.manual_seed(seed);
-        var model = new MetaGcn((int)source.Graphs.Features.shape[2], network);
+        var model = new MetaGcn((int)source.Graphs.Features.shape[2], network, source.Graphs.Features.device);
         PredictorTrainer.Fit(model, source.Graphs, source.Targets, pretraining, seed);
         return model;
     }
@@ -155,8 +157,8 @@ public static class MetaTester
             var train = order.Where((_, i) => i % folds != fold).ToArray();
             var trainValues = train.Select(i => values[i]).ToArray();
             using var model = init.Clone();
-            using var trainIndex = tensor(train.Select(i => (long)i).ToArray());
-            using var heldOutIndex = tensor(heldOut.Select(i => (long)i).ToArray());
+            using var trainIndex = tensor(train.Select(i => (long)i).ToArray(), device: support.Features.device);
+            using var heldOutIndex = tensor(heldOut.Select(i => (long)i).ToArray(), device: support.Features.device);
             using var trainBatch = support.Select(trainIndex);
             using var heldOutBatch = support.Select(heldOutIndex);
             using var trajectory = new Trajectory(model, adapted, trainBatch, TargetNormalization.Fit(trainValues).Normalize(trainValues), config);
@@ -201,7 +203,7 @@ public static class MetaTester
             // Freezing the rest also spares backward the work of their gradients (ANIL's body, BOIL's head).
             for (int i = 0; i < parameters.Length; i++) parameters[i].requires_grad = adapted[i];
             trained = parameters.Where((_, i) => adapted[i]).ToArray();
-            this.targets = tensor(targets, dtype: parameters[0].dtype);
+            this.targets = tensor(targets, dtype: parameters[0].dtype, device: parameters[0].device);
             descent = (-config.LearningRate).ToScalar();
             adam = config.Optimizer == FineTuningOptimizer.Adam ? new ScalarSafeAdam(trained, config.LearningRate) : null;
         }

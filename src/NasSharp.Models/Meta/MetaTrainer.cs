@@ -10,6 +10,9 @@ namespace NasSharp.Meta;
 /// </summary>
 public static class MetaTrainer
 {
+    /// <summary>Suffix of the checkpoint a caller keeps beside a model file (<c>MODEL.checkpoint</c>).</summary>
+    public const string CheckpointSuffix = ".checkpoint";
+
     /// <summary>
     /// Meta-trains a <see cref="MetaGcn"/> on <paramref name="tasks"/>. Torch is seeded with <paramref name="seed"/>
     /// before the network is initialised; every epoch then re-seeds torch (dropout) and its own
@@ -17,7 +20,10 @@ public static class MetaTrainer
     /// and optimizer state it starts from. That is why a run resumed from a checkpoint ends with the same
     /// parameters as an uninterrupted one.
     /// </summary>
-    /// <param name="tasks">Meta-training tasks; all with the same node-type width.</param>
+    /// <param name="tasks">
+    /// Meta-training tasks; all with the same node-type width and on one torch device, where the network is created and
+    /// trained (<see cref="MetaTaskLoader.Load"/> builds them on the device asked for).
+    /// </param>
     /// <param name="config">Network, algorithm and schedule.</param>
     /// <param name="seed">Seed of everything random.</param>
     /// <param name="checkpointPath">
@@ -27,7 +33,9 @@ public static class MetaTrainer
     /// </param>
     /// <param name="progress">Called after every epoch.</param>
     /// <param name="cancellationToken">Checked after every epoch, once its checkpoint (if due) is written.</param>
-    /// <exception cref="ArgumentException">No tasks, tasks of different node-type widths, a task smaller than support + query, or a bad config.</exception>
+    /// <exception cref="ArgumentException">
+    /// No tasks, tasks of different node-type widths or devices, a task smaller than support + query, or a bad config.
+    /// </exception>
     /// <exception cref="InvalidOperationException">The checkpoint belongs to a different experiment.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; the last checkpoint stays valid for resuming.</exception>
     public static MetaModel Train(IReadOnlyList<MetaTask> tasks, MetaTrainingConfig config, int seed, string? checkpointPath = null,
@@ -38,12 +46,13 @@ public static class MetaTrainer
         var metadata = new MetaModelMetadata(nodeTypes, config, seed, tasks.Select(t => t.Name).ToArray(), 0, CodeVersion.Current, DateTime.UtcNow);
 
         random.manual_seed(seed);
-        var model = new MetaGcn(nodeTypes, config.Network);
+        var device = tasks[0].Graphs.Features.device;
+        var model = new MetaGcn(nodeTypes, config.Network, device);
         try
         {
             using var optimizer = optim.AdamW(model.parameters(), lr: config.OuterLearningRate, weight_decay: config.WeightDecay);
             int start = checkpointPath is not null && File.Exists(checkpointPath) ? Resume(checkpointPath, metadata, model, optimizer) : 0;
-            var targets = tasks.Select(t => tensor(t.Targets)).ToArray();
+            var targets = tasks.Select(t => tensor(t.Targets, device: device)).ToArray();
             try
             {
                 for (int epoch = start; epoch < config.Epochs; epoch++)
@@ -138,8 +147,8 @@ public static class MetaTrainer
                 var task = tasks[(int)t];
                 // Eq. 2–3: support and query sets are disjoint draws from the same task.
                 var drawn = SampleDistinct(rng, task.Count, config.SupportSize + config.QuerySize);
-                var supportIndex = tensor(drawn[..config.SupportSize]);
-                var queryIndex = tensor(drawn[config.SupportSize..]);
+                var supportIndex = tensor(drawn[..config.SupportSize], device: task.Graphs.Features.device);
+                var queryIndex = tensor(drawn[config.SupportSize..], device: task.Graphs.Features.device);
                 using var support = task.Graphs.Select(supportIndex);
                 using var query = task.Graphs.Select(queryIndex);
                 var loss = EpisodeLoss(model, config.Algorithm, support, targets[t].index_select(0, supportIndex),
@@ -170,6 +179,10 @@ public static class MetaTrainer
             if (task.Graphs.Features.shape[2] != nodeTypes)
                 throw new ArgumentException(
                     $"Task '{task.Name}' has {task.Graphs.Features.shape[2]} node types, task '{tasks[0].Name}' {nodeTypes}; encode all tasks in one vocabulary.", nameof(tasks));
+            if (task.Graphs.Features.device_type != tasks[0].Graphs.Features.device_type
+                || task.Graphs.Features.device_index != tasks[0].Graphs.Features.device_index)
+                throw new ArgumentException(
+                    $"Task '{task.Name}' is on {task.Graphs.Features.device}, task '{tasks[0].Name}' on {tasks[0].Graphs.Features.device}; build all tasks on one device.", nameof(tasks));
             if (task.Count < config.SupportSize + config.QuerySize)
                 throw new ArgumentException(
                     $"Task '{task.Name}' has {task.Count} architectures, fewer than support {config.SupportSize} + query {config.QuerySize}.", nameof(tasks));

@@ -21,9 +21,10 @@ public sealed class TransferReportTests : IDisposable
     [Fact]
     public void Diverged_runs_are_kept_counted_and_left_out_of_the_mean()
     {
-        var report = new TransferReport(folder, config);
+        var results = new TransferResults(folder, config);
+        var report = new TransferReport(results);
         foreach (var run in new[] { Run("a", 0, 0.2), Run("a", 1, 0.6), Diverged("a", 2), Diverged("b", 0) })
-            report.Run(run.HeldOut, run.Method, run.K, run.Run, () => run);
+            results.Run(run.HeldOut, run.Method, run.K, run.Run, () => run);
         report.WriteCsvAndPlot();
         Assert.Equal(3, report.SummaryTable().Rows.Count); // "[1 diverged]" must not be read as console markup
 
@@ -40,9 +41,10 @@ public sealed class TransferReportTests : IDisposable
         Assert.Contains("a,mp-nas,5,0,0.2,10,1.5,false", csv);
 
         // Reopening resumes: every run (diverged or not) is done, with its NaN values and start intact.
-        var reopened = new TransferReport(folder, config);
-        Assert.True(reopened.Has("a", "mp-nas", 5, 2) && reopened.Has("b", "mp-nas", 5, 0));
-        Assert.False(reopened.Has("a", "mp-nas", 5, 3));
+        var reopenedResults = new TransferResults(folder, config);
+        var reopened = new TransferReport(reopenedResults);
+        Assert.True(reopenedResults.Has("a", "mp-nas", 5, 2) && reopenedResults.Has("b", "mp-nas", 5, 0));
+        Assert.False(reopenedResults.Has("a", "mp-nas", 5, 3));
         Assert.Equal(report.Summaries().Select(s => (s.HeldOut, s.Runs, s.Diverged)), reopened.Summaries().Select(s => (s.HeldOut, s.Runs, s.Diverged)));
         var first = JsonNode.Parse(File.ReadAllText(report.JsonPath))!["results"]![0]!;
         Assert.Equal("MetaLearned", first["start"]!.GetValue<string>());
@@ -52,18 +54,18 @@ public sealed class TransferReportTests : IDisposable
     [Fact]
     public void Another_experiment_or_a_damaged_file_is_refused()
     {
-        new TransferReport(folder, config).Run("a", "mp-nas", 5, 0, () => Run("a", 0, 0.2));
-        var other = Assert.Throws<InvalidDataException>(() => new TransferReport(folder, new JsonObject { ["experiment"] = "other" }));
+        new TransferResults(folder, config).Run("a", "mp-nas", 5, 0, () => Run("a", 0, 0.2));
+        var other = Assert.Throws<InvalidDataException>(() => new TransferResults(folder, new JsonObject { ["experiment"] = "other" }));
         Assert.Contains("different experiment", other.Message);
         File.WriteAllText(Path.Combine(folder, "transfer.json"), "{ not json");
-        Assert.Contains("not valid JSON", Assert.Throws<InvalidDataException>(() => new TransferReport(folder, config)).Message);
+        Assert.Contains("not valid JSON", Assert.Throws<InvalidDataException>(() => new TransferResults(folder, config)).Message);
     }
 
     [Fact]
     public void The_fine_tuned_parameter_set_is_recorded_only_when_it_is_not_the_default()
     {
         // Folders written before the option existed hold configs without it; the default must still match them.
-        Assert.Null(TransferReport.Describe(new MetaTestConfig())!["Parameters"]);
-        Assert.Equal("All", TransferReport.Describe(new MetaTestConfig { Parameters = FineTunedParameters.All })!["Parameters"]!.GetValue<string>());
+        Assert.Null(TransferResults.Describe(new MetaTestConfig())!["Parameters"]);
+        Assert.Equal("All", TransferResults.Describe(new MetaTestConfig { Parameters = FineTunedParameters.All })!["Parameters"]!.GetValue<string>());
     }
 }

@@ -145,11 +145,11 @@ public sealed class MetaTesterTests : IClassFixture<MetaTesterFixture>, IDisposa
         // The transfer protocol records such a run instead of stopping the experiment (a rerun would diverge again).
         var protocol = new TransferProtocol(forced, new MetaTestConfig(), MetaTesterFixture.Network, TransferProtocol.DefaultPretraining);
         var heldOut = new MetaTask("held-out", test, [.. testValues]);
-        var run = protocol.MpNas(model, heldOut, k: 6, seed: 5, run: 0);
+        var run = protocol.Run(TransferMethods.MpNas, new TransferSources(model), heldOut, k: 6, seed: 5, run: 0);
         Assert.True(run.Diverged);
         Assert.True(double.IsNaN(run.Spearman));
         Assert.Equal(20, run.Steps);
-        Assert.False(protocol.RandomInit(heldOut, k: 6, seed: 5, run: 0).Diverged);
+        Assert.False(protocol.Run(TransferMethods.RandomInit, TransferSources.None, heldOut, k: 6, seed: 5, run: 0).Diverged);
     }
 
     [Fact]

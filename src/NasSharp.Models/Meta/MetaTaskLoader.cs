@@ -1,14 +1,13 @@
 using NasSharp.Data;
 using NasSharp.Encodings;
-using NasSharp.Meta;
 using NasSharp.Tasks;
 using NasSharp.Unified;
 
-namespace NasSharp.Cli.Commands;
+namespace NasSharp.Meta;
 
 /// <summary>
-/// Catalog task names turned into meta-learning tasks, for the commands that meta-train (<c>meta-train</c>,
-/// <c>transfer</c>): each task's table rows (<see cref="LoadedTask"/>: architectures, unified graphs, oriented
+/// Catalog task names turned into meta-learning tasks, for everything that meta-trains (<c>meta-train</c>,
+/// <see cref="Evaluation.TransferExperiment"/>): each task's table rows (<see cref="LoadedTask"/>: architectures, unified graphs, oriented
 /// values) and the matching <see cref="MetaTask"/> over one padded <see cref="GraphBatch"/> in the unified
 /// vocabulary, so that tasks of different spaces share one node-type width. An instance owns those batches:
 /// dispose it once training and evaluation are done.
@@ -41,12 +40,13 @@ public sealed class MetaTaskLoader : IDisposable
 
     /// <summary>
     /// Loads <paramref name="names"/> through <see cref="TaskCatalog.Load(DataRoot, IReadOnlyList{string})"/> (each
-    /// benchmark table read once) and builds one batch per task.
+    /// benchmark table read once) and builds one batch per task on <paramref name="device"/> (default: the CPU), where
+    /// <see cref="MetaTrainer"/> and <see cref="MetaTester"/> then compute.
     /// </summary>
     /// <exception cref="ArgumentException">An unknown name (the message lists the valid ones), or a task whose values are all equal.</exception>
     /// <exception cref="FileNotFoundException">A task's table is not under <paramref name="root"/>.</exception>
     /// <exception cref="DataFormatException">A table is malformed.</exception>
-    public static MetaTaskLoader Load(DataRoot root, IReadOnlyList<string> names)
+    public static MetaTaskLoader Load(DataRoot root, IReadOnlyList<string> names, Device? device = null)
     {
         LoadedTask[] loaded = [.. TaskCatalog.Load(root, names)];
         var batches = new List<GraphBatch>(loaded.Length);
@@ -55,7 +55,7 @@ public sealed class MetaTaskLoader : IDisposable
             var tasks = new MetaTask[loaded.Length];
             for (int i = 0; i < loaded.Length; i++)
             {
-                batches.Add(GraphBatch.Create(loaded[i].Graphs, UnifiedVocabulary.Count, UnifiedEncoder.MaxNodes));
+                batches.Add(GraphBatch.Create(loaded[i].Graphs, UnifiedVocabulary.Count, UnifiedEncoder.MaxNodes, device));
                 tasks[i] = new MetaTask(loaded[i].Task.Name, batches[i], loaded[i].Values);
             }
             return new MetaTaskLoader(loaded, tasks, [.. batches]);
