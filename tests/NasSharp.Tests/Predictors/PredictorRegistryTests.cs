@@ -96,7 +96,7 @@ public sealed class PredictorRegistryTests : IDisposable
         var context = Context();
         using var predictor = PredictorRegistry.Create(name, context);
         Assert.Equal(name, predictor.Kind);
-        Assert.Equal(name.StartsWith("hypernas-h") ? false : true, kind.HasScoreHead);
+        Assert.Equal(name != "hypernas-h", kind.HasScoreHead);
         Assert.Contains("after Fit", Assert.Throws<InvalidOperationException>(() => predictor.Predict(unseen)).Message);
         predictor.Fit(train, values, seed: 3);
         if (!kind.HasScoreHead)
