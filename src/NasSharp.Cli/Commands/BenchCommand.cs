@@ -30,51 +30,54 @@ public static class BenchCommand
         var output = new Option<string?>("--out") { Description = "Optional JSON file for the timings (written atomically)." };
         var data = SharedOptions.Data();
         var threads = MetaCommands.Threads();
+        var device = DeviceOption.Create();
         var command = new Command("bench", "Measure training time and whole-space scoring time (after one warm-up call).")
         {
-            space, target, train, repeats, seed, output, data, threads,
+            space, target, train, repeats, seed, output, data, threads, device,
         };
         foreach (var option in modelOptions.All) command.Options.Add(option);
         command.SetAction(pr => CommandRunner.Run(pr, () =>
         {
             TorchThreads.Apply(pr.GetValue(threads));
+            var torchDevice = TorchDevices.Parse(pr.GetValue(device)!);
             var root = DataRoot.Resolve(pr.GetValue(data));
             var searchSpace = SearchSpaceCatalog.Get(pr.GetValue(space)!);
             var task = BenchmarkAccess.LoadRankingTask(root, searchSpace, pr.GetValue(target)!);
             int n = pr.GetValue(train), s = pr.GetValue(seed), reps = pr.GetValue(repeats);
-            var rows = SeededSubset.Indices(task.Graphs.Count, n, s);
-            var meta = modelOptions.Template(pr, searchSpace, task.Target, task.TrainMetric, s);
-            task = BenchmarkAccess.WithImagesFor(task, root, meta.Predictor);
+            var rows = SeededSubset.Indices(task.Count, n, s);
+            var kind = modelOptions.Kind(pr);
+            var context = modelOptions.Context(pr, task, root, torchDevice);
+            int epochs = context.Network.Training.Epochs;
 
             var clock = Stopwatch.StartNew();
             var pool = BenchmarkAccess.LoadPool(() => root, searchSpace);
-            var graphs = pool.Select(searchSpace.Encode).ToArray();
             double loadSeconds = clock.Elapsed.TotalSeconds;
 
             var trainSeconds = new List<double>();
             var predictSeconds = new List<double>();
             for (int r = 0; r < reps; r++)
             {
+                using var predictor = kind.Create(context);
                 clock.Restart();
-                using var model = task.TrainOn(rows, meta);
+                task.Fit(predictor, rows, s);
                 trainSeconds.Add(clock.Elapsed.TotalSeconds);
-                if (r == 0) model.Predict(graphs.Take(1024).ToArray());
+                if (r == 0) predictor.Predict(pool.Take(1024).ToArray());
                 clock.Restart();
-                model.Predict(graphs);
+                predictor.Predict(pool);
                 predictSeconds.Add(clock.Elapsed.TotalSeconds);
             }
             double Median(List<double> v) => v.Order().ElementAt(v.Count / 2);
             var table = new Table().Border(TableBorder.Rounded).AddColumns("measure", "median s", "all runs (s)");
-            table.AddRow($"load + encode {pool.Count:N0} {searchSpace.Name} archs", $"{loadSeconds:F2}", "-");
-            table.AddRow($"train {meta.Predictor}, n = {n}, {meta.Training.Epochs} epochs", $"{Median(trainSeconds):F2}", string.Join(", ", trainSeconds.Select(t => t.ToString("F2"))));
-            table.AddRow($"predict all {pool.Count:N0} archs", $"{Median(predictSeconds):F2}", string.Join(", ", predictSeconds.Select(t => t.ToString("F2"))));
+            table.AddRow($"load {pool.Count:N0} {searchSpace.Name} archs", $"{loadSeconds:F2}", "-");
+            table.AddRow($"train {kind.Name}, n = {n}, {epochs} epochs", $"{Median(trainSeconds):F2}", string.Join(", ", trainSeconds.Select(t => t.ToString("F2"))));
+            table.AddRow($"predict all {pool.Count:N0} archs (encode + score)", $"{Median(predictSeconds):F2}", string.Join(", ", predictSeconds.Select(t => t.ToString("F2"))));
             AnsiConsole.Write(table);
             if (pr.GetValue(output) is { } path)
             {
                 var doc = new JsonObject
                 {
-                    ["space"] = searchSpace.Name, ["predictor"] = meta.Predictor, ["train_size"] = n, ["epochs"] = meta.Training.Epochs,
-                    ["seed"] = s, ["pool_size"] = pool.Count, ["load_encode_seconds"] = loadSeconds,
+                    ["space"] = searchSpace.Name, ["predictor"] = kind.Name, ["train_size"] = n, ["epochs"] = epochs,
+                    ["seed"] = s, ["pool_size"] = pool.Count, ["load_seconds"] = loadSeconds, ["device"] = torchDevice.ToString(),
                     ["train_seconds"] = new JsonArray(trainSeconds.Select(t => (JsonNode?)t).ToArray()),
                     ["predict_seconds"] = new JsonArray(predictSeconds.Select(t => (JsonNode?)t).ToArray()),
                     ["code_version"] = CodeVersion.Current, ["machine"] = $"{Environment.ProcessorCount} cores, torch threads {TorchSharp.torch.get_num_threads()}",

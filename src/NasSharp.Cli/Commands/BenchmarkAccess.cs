@@ -36,14 +36,12 @@ public static class BenchmarkAccess
     {
         var rankingTarget = BenchmarkCatalog.RankingTarget(space, target);
         var table = BenchmarkCatalog.Load(root, space);
-        var graphs = table.Architectures.Select(space.Encode).ToArray();
         return new RankingTask(space, rankingTarget.Name, rankingTarget.TrainMetric, rankingTarget.EvalMetric,
-            graphs, table.Values(rankingTarget.TrainMetric), table.Values(rankingTarget.EvalMetric));
+            table.Architectures, table.Values(rankingTarget.TrainMetric), table.Values(rankingTarget.EvalMetric));
     }
 
-    /// <summary><paramref name="task"/> with CIFAR-10 training images attached when <paramref name="kind"/> trains on them.</summary>
-    public static RankingTask WithImagesFor(RankingTask task, DataRoot root, string kind) =>
-        ArchitecturePredictor.UsesImages(kind) ? task with { Images = Cifar10Dataset.LoadTrain(root) } : task;
+    /// <summary>CIFAR-10 training images when <paramref name="kind"/> trains on them, otherwise null (nothing is read).</summary>
+    public static Cifar10Dataset? ImagesFor(DataRoot root, PredictorKind kind) => kind.UsesImages ? Cifar10Dataset.LoadTrain(root) : null;
 
     /// <summary>Every architecture of the space (the data root is only resolved when the pool lives in a file).</summary>
     public static IReadOnlyList<string> LoadPool(Func<DataRoot> root, ISearchSpace space) => BenchmarkCatalog.LoadPool(root, space);

@@ -28,17 +28,19 @@ public static class InitWeightsCommand
         var data = SharedOptions.Data();
         var seed = SharedOptions.Seed();
         seed.Description = "Unused (generation and evaluation are deterministic); accepted so every command takes --seed.";
+        var device = DeviceOption.Create();
         var command = new Command("init-weights",
             "Generate an architecture's target-network weights in one forward pass, save them and report their CIFAR-10 test accuracy.")
         {
-            space, arch, model, output, noEval, data, seed,
+            space, arch, model, output, noEval, data, seed, device,
         };
         command.SetAction(pr => CommandRunner.Run(pr, () =>
         {
             string modelPath = pr.GetValue(model)!, path = pr.GetValue(output)!;
             OutputLocation.EnsureWritableFile(path, "--out");
             OutputLocation.EnsureNotAnInput(path, "--out", (modelPath, "--model"));
-            using var predictor = ArchitecturePredictor.Load(modelPath);
+            var torchDevice = NasSharp.Training.TorchDevices.Parse(pr.GetValue(device)!);
+            using var predictor = ArchitecturePredictor.Load(modelPath, torchDevice);
             var hyperNas = predictor.HyperNas
                 ?? throw new ArgumentException($"'{modelPath}' is a '{predictor.Metadata.Predictor}' model; init-weights needs hypernas or hypernas-h.");
             var meta = predictor.Metadata;
@@ -47,7 +49,7 @@ public static class InitWeightsCommand
             var searchSpace = SearchSpaceCatalog.Get(spaceName);
             string architecture = searchSpace.Canonicalize(pr.GetValue(arch)!);
             var cell = searchSpace.Encode(architecture);
-            using var graph = GraphBatch.Create([cell], meta.NodeTypes, meta.MaxNodes);
+            using var graph = GraphBatch.Create([cell], meta.NodeTypes, meta.MaxNodes, torchDevice);
 
             var weights = GeneratedWeights.Generate(hyperNas, spaceName, architecture, graph, cell);
             weights.Save(path);

@@ -8,7 +8,7 @@ namespace NasSharp.Cli.Commands;
 
 /// <summary>
 /// The options that choose and configure the predictor to train, shared by <c>train</c>, <c>rank</c> and <c>bench</c>,
-/// and their translation into the metadata of a model about to be trained.
+/// and their translation into the registry's kind and context (<see cref="PredictorRegistry"/>).
 /// </summary>
 public sealed class ModelOptions
 {
@@ -66,38 +66,46 @@ public sealed class ModelOptions
     /// <summary>Every option, to add to a command.</summary>
     public IEnumerable<Option> All => [predictor, profile, epochs, lr, weightDecay, q, auxiliaryEvery, auxiliaryBatch, aggregation, context];
 
+    /// <summary>The chosen predictor kind (one of <see cref="PredictorRegistry.ModelFileKinds"/>).</summary>
+    public PredictorKind Kind(ParseResult pr) => PredictorRegistry.Get(pr.GetValue(predictor)!);
+
     /// <summary>
-    /// Metadata of a model of the chosen kind about to be trained on <paramref name="space"/>; training fills in size
-    /// and normalisation.
+    /// The configuration of a network predictor of the chosen kind on <paramref name="space"/>: the paper schedule with
+    /// the options' overrides, and for kinds that train on images the chosen HyperNAS profile.
     /// </summary>
-    public PredictorMetadata Template(ParseResult pr, ISearchSpace space, string target, string trainMetric, int seed)
+    public NetworkPredictorConfig Config(ParseResult pr, ISearchSpace space)
     {
-        string kind = pr.GetValue(predictor)!;
-        var global = kind == "np" ? null : new GlobalEncodingConfig(Aggregation: pr.GetValue(aggregation), Context: pr.GetValue(context));
-        TrainingConfig training;
-        HyperNasConfig? hyperNas = null;
-        if (ArchitecturePredictor.UsesImages(kind))
+        var kind = Kind(pr);
+        var config = new NetworkPredictorConfig { Global = new GlobalEncodingConfig(Aggregation: pr.GetValue(aggregation), Context: pr.GetValue(context)) };
+        if (!kind.UsesImages)
+            return config with { Training = new TrainingConfig(Epochs: pr.GetValue(epochs) ?? 300, LearningRate: pr.GetValue(lr), WeightDecay: pr.GetValue(weightDecay)) };
+        var chosen = HyperNasProfile.Get(pr.GetValue(profile)!, space);
+        return config with
         {
-            var chosen = HyperNasProfile.Get(pr.GetValue(profile)!, space);
-            training = chosen.Training with
+            Training = chosen.Training with
             {
                 Epochs = pr.GetValue(epochs) ?? chosen.Training.Epochs,
                 LearningRate = pr.GetValue(lr),
                 WeightDecay = pr.GetValue(weightDecay),
-            };
-            hyperNas = chosen.HyperNas with
+            },
+            HyperNas = chosen.HyperNas with
             {
                 Q = pr.GetValue(q),
                 AuxiliaryEvery = pr.GetValue(auxiliaryEvery) ?? chosen.HyperNas.AuxiliaryEvery,
                 Images = chosen.HyperNas.Images with { BatchSize = pr.GetValue(auxiliaryBatch) ?? chosen.HyperNas.Images.BatchSize },
-                Tasks = kind == "hypernas-h" ? HyperNasTasks.HypernetworkOnly : HyperNasTasks.Both,
-            };
-        }
-        else
-        {
-            training = new TrainingConfig(Epochs: pr.GetValue(epochs) ?? 300, LearningRate: pr.GetValue(lr), WeightDecay: pr.GetValue(weightDecay));
-        }
-        return new PredictorMetadata(kind, space.Name, target, trainMetric, new NpConfig(), training, seed, 0, new TargetNormalization(0, 1),
-            space.NodeTypes.Count, space.MaxNodes, CodeVersion.Current, DateTime.UtcNow, global, hyperNas);
+            },
+        };
     }
+
+    /// <summary>
+    /// The context of the chosen kind for <paramref name="task"/>: its configuration, CIFAR-10 training images from
+    /// <paramref name="root"/> when the kind trains on them, and <paramref name="device"/>.
+    /// </summary>
+    public PredictorContext Context(ParseResult pr, Evaluation.RankingTask task, Data.DataRoot root, TorchSharp.torch.Device device) =>
+        task.ContextFor(new PredictorContext(task.Space)
+        {
+            Device = device,
+            Network = Config(pr, task.Space),
+            Images = BenchmarkAccess.ImagesFor(root, Kind(pr)),
+        });
 }

@@ -23,10 +23,11 @@ public static class PredictCommand
         var data = SharedOptions.Data();
         var seed = SharedOptions.Seed();
         var threads = MetaCommands.Threads();
+        var device = DeviceOption.Create();
         seed.Description = "Unused by scoring (inference is deterministic); accepted so every command takes --seed.";
         var command = new Command("predict", "Score every architecture of the space (NB201: 15,625 cells; NB101: the 423,624-cell pool).")
         {
-            space, model, output, data, seed, threads,
+            space, model, output, data, seed, threads, device,
         };
         command.SetAction(pr => CommandRunner.Run(pr, () =>
         {
@@ -34,21 +35,20 @@ public static class PredictCommand
             OutputLocation.EnsureWritableFile(path, "--out");
             OutputLocation.EnsureNotAnInput(path, "--out", (pr.GetValue(model), "--model"));
             TorchThreads.Apply(pr.GetValue(threads));
-            using var predictor = ArchitecturePredictor.Load(pr.GetValue(model)!);
-            string spaceName = pr.GetValue(space) ?? predictor.Metadata.Space;
-            if (spaceName != predictor.Metadata.Space)
-                throw new ArgumentException($"The model was trained on '{predictor.Metadata.Space}', not '{spaceName}'.");
-            var searchSpace = SearchSpaceCatalog.Get(spaceName);
+            var torchDevice = TorchDevices.Parse(pr.GetValue(device)!);
+            using var predictor = NetworkPredictor.Load(pr.GetValue(model)!, pr.GetValue(space) is { } name ? SearchSpaceCatalog.Get(name) : null, torchDevice);
+            var metadata = predictor.Model!.Metadata;
+            var searchSpace = predictor.Space;
             var archs = BenchmarkAccess.LoadPool(() => DataRoot.Resolve(pr.GetValue(data)), searchSpace);
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            double[] scores = predictor.Predict(archs.Select(searchSpace.Encode).ToArray());
+            double[] scores = predictor.Predict(archs);
             double seconds = clock.Elapsed.TotalSeconds;
             WriteScores(path, archs, scores);
             int best = Array.IndexOf(scores, scores.Max());
             AnsiConsole.MarkupLineInterpolated(
                 $"Scored {archs.Count:N0} {searchSpace.Name} architectures in {seconds:F2} s → [green]{path}[/]. Top: {archs[best]} ({scores[best]:F3}).");
             AnsiConsole.MarkupLineInterpolated(
-                $"Each score is the model's estimate of {predictor.Metadata.TrainMetric} (higher = better); rows are in the space's order, not sorted.");
+                $"Each score is the model's estimate of {metadata.TrainMetric} (higher = better); rows are in the space's order, not sorted.");
             return 0;
         }));
         return command;

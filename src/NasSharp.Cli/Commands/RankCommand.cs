@@ -4,7 +4,6 @@ using NasSharp.Cli.Output;
 using NasSharp.Data;
 using NasSharp.Evaluation;
 using NasSharp.SearchSpaces;
-using NasSharp.HyperNetworks;
 using NasSharp.Persistence;
 using Spectre.Console;
 
@@ -49,11 +48,12 @@ public static class RankCommand
         var noProgress = SharedOptions.NoProgress();
         var jobs = WorkerProcesses.JobsOption("(size, seed) runs");
         var threads = MetaCommands.Threads();
+        var device = DeviceOption.Create();
         var command = new Command("rank",
             "Ranking protocol: per size and seed train on validation accuracy of n random cells, report Kendall τ " +
             "against test accuracy on all cells and on unseen cells, Spearman and precision@5%.")
         {
-            space, target, sizes, seeds, seed, output, data, noProgress, jobs, threads,
+            space, target, sizes, seeds, seed, output, data, noProgress, jobs, threads, device,
         };
         foreach (var option in modelOptions.All) command.Options.Add(option);
         command.SetAction(pr => CommandRunner.Run(pr, () =>
@@ -64,24 +64,26 @@ public static class RankCommand
             if ((long)firstSeed + seedCount - 1 > int.MaxValue)
                 throw new ArgumentException($"--seed {firstSeed} with --seeds {seedCount} runs past the largest seed, {int.MaxValue}.");
             NasSharp.Training.TorchThreads.Apply(pr.GetValue(threads));
+            var torchDevice = NasSharp.Training.TorchDevices.Parse(pr.GetValue(device)!);
             var root = DataRoot.Resolve(pr.GetValue(data));
             var searchSpace = SearchSpaceCatalog.Get(pr.GetValue(space)!);
             var task = BenchmarkAccess.LoadRankingTask(root, searchSpace, pr.GetValue(target)!);
             int[] trainSizes = BenchmarkAccess.TrainSizesOrPaper(pr.GetValue(sizes), searchSpace);
-            var template = modelOptions.Template(pr, searchSpace, task.Target, task.TrainMetric, seed: 0);
-            if (template.HyperNas?.Tasks == HyperNasTasks.HypernetworkOnly)
-                throw new ArgumentException("hypernas-h trains no score head, so it cannot rank; compare its generated networks with 'nassharp init-weights'.");
-            var config = new RankConfig(template.Predictor, searchSpace.Name, task.Target, task.TrainMetric, task.EvalMetric,
+            var kind = modelOptions.Kind(pr);
+            RankingProtocol.RequireScoreHead(kind);
+            var context = modelOptions.Context(pr, task, root, torchDevice);
+            var template = context.Network.Metadata(kind, searchSpace, task.Target, task.TrainMetric, seed: 0);
+            var config = new RankConfig(kind.Name, searchSpace.Name, task.Target, task.TrainMetric, task.EvalMetric,
                 trainSizes, Enumerable.Range(firstSeed, seedCount).ToArray(), template.Training, root.Path)
             {
                 Global = template.Global,
                 HyperNas = template.HyperNas,
             };
             var error = pr.InvocationConfiguration.Error;
-            if (trainSizes.Max() > task.Graphs.Count - RankingExperiment.AdvisedUnseen)
-                error.WriteLine($"warning: --train {trainSizes.Max()} leaves only {task.Graphs.Count - trainSizes.Max()} unseen cells; " +
+            if (trainSizes.Max() > task.Count - RankingExperiment.AdvisedUnseen)
+                error.WriteLine($"warning: --train {trainSizes.Max()} leaves only {task.Count - trainSizes.Max()} unseen cells; " +
                                 "the unseen-cell τ over so few is too noisy to compare predictors.");
-            var experiment = new RankingExperiment(folder, config, BenchmarkAccess.WithImagesFor(task, root, template.Predictor), template);
+            var experiment = new RankingExperiment(folder, config, task, kind, context);
             var pending = experiment.Pending();
             if (pending.Count < config.Runs().Count())
                 AnsiConsole.MarkupLineInterpolated($"Resuming: {config.Runs().Count() - pending.Count} run(s) already in {experiment.Ledger.Path}.");

@@ -27,17 +27,16 @@ public static class SharedOptions
         DefaultValueFactory = _ => "cifar10",
     };
 
-    /// <summary><c>--predictor</c>, one of <see cref="ArchitecturePredictor.Kinds"/>.</summary>
+    /// <summary><c>--predictor</c>, one of the trained network kinds (<see cref="PredictorRegistry.ModelFileKinds"/>).</summary>
     public static Option<string> Predictor()
     {
+        var kinds = PredictorRegistry.ModelFileKinds;
         var o = new Option<string>("--predictor")
         {
-            Description = $"Predictor: {string.Join(", ", ArchitecturePredictor.Kinds)} (np = Wen et al. 2020 GCN on one cell; " +
-                          "hypernas-p = HyperNAS global encoding of the whole macro-architecture; hypernas = hypernas-p plus the " +
-                          "hypernetwork auxiliary task on CIFAR-10 images; hypernas-h = the hypernetwork alone, for init-weights).",
+            Description = $"Predictor: {string.Join(", ", kinds.Select(k => k.Name))} ({string.Join("; ", kinds.Select(k => $"{k.Name} = {k.Description}"))}).",
             DefaultValueFactory = _ => "np",
         };
-        o.AcceptOnlyFromAmong([.. ArchitecturePredictor.Kinds]);
+        o.AcceptOnlyFromAmong([.. kinds.Select(k => k.Name)]);
         return o;
     }
 

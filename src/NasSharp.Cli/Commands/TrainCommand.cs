@@ -29,9 +29,10 @@ public static class TrainCommand
         var data = SharedOptions.Data();
         var noProgress = SharedOptions.NoProgress();
         var threads = MetaCommands.Threads();
+        var device = DeviceOption.Create();
         var command = new Command("train", "Train a predictor on --train random architectures of a benchmark and save it.")
         {
-            space, target, train, seed, model, data, noProgress, threads,
+            space, target, train, seed, model, data, noProgress, threads, device,
         };
         foreach (var option in modelOptions.All) command.Options.Add(option);
         command.SetAction(pr => CommandRunner.Run(pr, () =>
@@ -39,18 +40,32 @@ public static class TrainCommand
             string path = pr.GetValue(model)!;
             OutputLocation.EnsureWritableFile(path, "--model");
             TorchThreads.Apply(pr.GetValue(threads));
+            var torchDevice = TorchDevices.Parse(pr.GetValue(device)!);
             var root = DataRoot.Resolve(pr.GetValue(data));
             var searchSpace = SearchSpaceCatalog.Get(pr.GetValue(space)!);
             var task = BenchmarkAccess.LoadRankingTask(root, searchSpace, pr.GetValue(target)!);
             int n = pr.GetValue(train), s = pr.GetValue(seed);
-            var rows = SeededSubset.Indices(task.Graphs.Count, n, s);
-            var meta = modelOptions.Template(pr, searchSpace, task.Target, task.TrainMetric, s);
-            task = BenchmarkAccess.WithImagesFor(task, root, meta.Predictor);
-            using var trained = ProgressReporter.Run($"train {meta.Predictor} on {n} {searchSpace.Name} archs", meta.Training.Epochs,
+            var rows = SeededSubset.Indices(task.Count, n, s);
+            var kind = modelOptions.Kind(pr);
+            var context = modelOptions.Context(pr, task, root, torchDevice);
+            using var trained = ProgressReporter.Run($"train {kind.Name} on {n} {searchSpace.Name} archs", context.Network.Training.Epochs,
                 pr.GetValue(noProgress), pr.InvocationConfiguration.Error,
-                report => task.TrainOn(rows, meta, report));
+                report =>
+                {
+                    var predictor = new NetworkPredictor(kind, context with { EpochDone = report });
+                    try
+                    {
+                        task.Fit(predictor, rows, s);
+                    }
+                    catch
+                    {
+                        predictor.Dispose();
+                        throw;
+                    }
+                    return predictor;
+                });
             trained.Save(path);
-            AnsiConsole.MarkupLineInterpolated($"Saved [bold]{meta.Predictor}[/] ({searchSpace.Name}, {task.Target}, n = {n}, seed {s}) to [green]{path}[/].");
+            AnsiConsole.MarkupLineInterpolated($"Saved [bold]{kind.Name}[/] ({searchSpace.Name}, {task.Target}, n = {n}, seed {s}) to [green]{path}[/].");
             return 0;
         }));
         return command;

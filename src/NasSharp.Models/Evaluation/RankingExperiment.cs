@@ -25,17 +25,25 @@ public sealed class RankingExperiment
     public static JsonSerializerOptions Json => ResultLedger<RankingRun>.ResultsJson;
 
     private readonly RankingTask task;
-    private readonly PredictorMetadata template;
+    private readonly PredictorKind kind;
+    private readonly PredictorContext context;
 
-    /// <summary>Opens (or resumes) the experiment <paramref name="config"/> in <paramref name="folder"/>.</summary>
-    /// <exception cref="ArgumentException">A training size leaves fewer than <see cref="MinimumUnseen"/> cells unseen.</exception>
+    /// <summary>
+    /// Opens (or resumes) the experiment <paramref name="config"/> in <paramref name="folder"/>, whose runs fit predictors
+    /// of <paramref name="kind"/> made from <paramref name="context"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">
+    /// A training size leaves fewer than <see cref="MinimumUnseen"/> cells unseen, or the kind has no score head.
+    /// </exception>
     /// <exception cref="InvalidDataException">The folder holds another experiment, or a damaged rank.json.</exception>
-    public RankingExperiment(string folder, RankConfig config, RankingTask task, PredictorMetadata template)
+    public RankingExperiment(string folder, RankConfig config, RankingTask task, PredictorKind kind, PredictorContext context)
     {
-        foreach (int size in config.TrainSizes) CheckTrainSize(size, task.Graphs.Count);
+        RankingProtocol.RequireScoreHead(kind);
+        foreach (int size in config.TrainSizes) CheckTrainSize(size, task.Count);
         Config = config;
         this.task = task;
-        this.template = template;
+        this.kind = kind;
+        this.context = context;
         Ledger = OpenLedger(folder, config);
     }
 
@@ -121,11 +129,11 @@ public sealed class RankingExperiment
         var clock = Stopwatch.StartNew();
         try
         {
-            return RankingProtocol.Run(task, template, size, seed, epochDone);
+            return RankingProtocol.Run(task, kind, context, size, seed, epochDone);
         }
         catch (TrainingDivergedException)
         {
-            return new RankingRun(template.Predictor, task.Space.Name, task.Target, size, seed,
+            return new RankingRun(kind.Name, task.Space.Name, task.Target, size, seed,
                 double.NaN, double.NaN, double.NaN, double.NaN, clock.Elapsed.TotalSeconds, Diverged: true);
         }
     }

@@ -88,5 +88,5 @@ public sealed record GeneratedWeights(string Space, string Architecture, IReadOn
         }
     }
 
-    private static NamedWeight Named(string name, Tensor t) => new(name, t.shape, t.detach().contiguous().data<float>().ToArray());
+    private static NamedWeight Named(string name, Tensor t) => new(name, t.shape, t.detach().cpu().contiguous().data<float>().ToArray());
 }

@@ -12,6 +12,7 @@ public static class HyperNasTrainer
     /// Trains <paramref name="model"/> in place. Returns per epoch the mean predictor MSE and the mean cross-entropy
     /// (NaN where a task did not run). Architecture shuffling uses <paramref name="seed"/> exactly as
     /// <see cref="PredictorTrainer"/> does, so HyperNAS and HyperNAS-P see the same batches; the caller seeds torch.
+    /// Computes on the device of <paramref name="graphs"/> (the model must be there too); image batches are moved there.
     /// </summary>
     public static (double Mse, double CrossEntropy)[] Fit(HyperNasModel model, IReadOnlyList<CellGraph> cells, GraphBatch graphs,
         float[] targets, ImageBatcher images, TrainingConfig training, HyperNasConfig config, int seed, Action<int>? epochDone = null)
@@ -23,7 +24,8 @@ public static class HyperNasTrainer
         int n = targets.Length;
         int stepsPerEpoch = (n + training.BatchSize - 1) / training.BatchSize;
         var rng = new Random(seed);
-        using var y = tensor(targets);
+        var device = graphs.Features.device;
+        using var y = tensor(targets, device: device);
         // Adam and torch's schedules, written out so that no temporary native Scalar is made (docs/DECISIONS.md).
         using var optimizer = new ScalarSafeAdam(model.parameters(), training.LearningRate, training.WeightDecay);
         int cosineSteps = (training.Epochs * stepsPerEpoch + config.Accumulation - 1) / config.Accumulation, scheduleSteps = 0;
@@ -46,7 +48,7 @@ public static class HyperNasTrainer
             {
                 using var scope = NewDisposeScope();
                 bool auxiliary = step % config.AuxiliaryEvery == 0;
-                using var index = tensor(order[start..Math.Min(n, start + training.BatchSize)]);
+                using var index = tensor(order[start..Math.Min(n, start + training.BatchSize)], device: device);
                 using var batch = both ? graphs.Select(index) : graphs.Select(index.narrow(0, 0, 1));
                 var (cellFeatures, nodes) = model.Encode(batch);
                 Tensor? loss = null;
@@ -97,8 +99,8 @@ public static class HyperNasTrainer
             using var scope = NewDisposeScope();
             var batch = batcher.Next();
             int take = Math.Min(batch.Count, test.Count - seen);
-            var x = tensor(batch.Pixels, [batch.Count, 3, batch.Side, batch.Side]);
-            var predicted = model.Logits(nodes[0], cell, x).argmax(1).data<long>().ToArray();
+            var x = tensor(batch.Pixels, [batch.Count, 3, batch.Side, batch.Side], device: graph.Features.device);
+            var predicted = model.Logits(nodes[0], cell, x).argmax(1).cpu().data<long>().ToArray();
             for (int j = 0; j < take; j++) if (predicted[j] == batch.Labels[j]) correct++;
             seen += take;
         }
@@ -107,8 +109,8 @@ public static class HyperNasTrainer
 
     private static Tensor CrossEntropy(HyperNasModel model, Tensor nodeFeatures, CellGraph cell, ImageBatch batch)
     {
-        var x = tensor(batch.Pixels, [batch.Count, 3, batch.Side, batch.Side]);
-        var labels = tensor(batch.Labels);
+        var x = tensor(batch.Pixels, [batch.Count, 3, batch.Side, batch.Side], device: nodeFeatures.device);
+        var labels = tensor(batch.Labels, device: nodeFeatures.device);
         return F.cross_entropy(model.Logits(nodeFeatures, cell, x), labels);
     }
 }

@@ -16,39 +16,54 @@ namespace NasSharp.Predictors;
 /// </summary>
 public sealed class ArchitecturePredictor : IDisposable
 {
-    /// <summary>Predictor kinds this build can train and load.</summary>
-    public static readonly IReadOnlyList<string> Kinds = ["np", "hypernas-p", "hypernas", "hypernas-h"];
-
-    /// <summary>Whether <paramref name="kind"/> trains a hypernetwork on images (and so needs CIFAR-10 to train).</summary>
-    public static bool UsesImages(string kind) => kind is "hypernas" or "hypernas-h";
-
     /// <summary>The model file's container: magic <c>NASSHARP-MODEL v2</c>, payload length, payload, SHA-256.</summary>
     public static readonly ChecksummedFormat FileFormat = new("NasSharp model file", "NASSHARP-MODEL v2\n", "NASSHARP-MODEL v1\n",
         "retrain it with 'nassharp train' (same options and --seed give the same model)");
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
     private readonly nn.Module<GraphBatch, Tensor> network;
 
-    private ArchitecturePredictor(nn.Module<GraphBatch, Tensor> network, PredictorMetadata metadata)
+    private ArchitecturePredictor(nn.Module<GraphBatch, Tensor> network, PredictorMetadata metadata, Device device)
     {
         this.network = network;
         Metadata = metadata;
+        Device = device;
     }
 
     /// <summary>How the model was built and trained.</summary>
     public PredictorMetadata Metadata { get; }
 
+    /// <summary>The torch device the network lives and computes on.</summary>
+    public Device Device { get; }
+
     /// <summary>
     /// Trains a predictor of <paramref name="metadata"/>'s kind on <paramref name="graphs"/> and their
-    /// <paramref name="targets"/>. Seeds torch with <see cref="PredictorMetadata.Seed"/> first, so the same seed gives
-    /// the same model. Normalisation in <paramref name="metadata"/> is replaced by the one fitted here.
-    /// HyperNAS kinds (<see cref="UsesImages"/>) also need the auxiliary task's training <paramref name="images"/>.
+    /// <paramref name="targets"/>, on <paramref name="device"/> (default: the CPU). Seeds torch with
+    /// <see cref="PredictorMetadata.Seed"/> first, so the same seed gives the same model. Normalisation in
+    /// <paramref name="metadata"/> is replaced by the one fitted here. Kinds that train on images
+    /// (<see cref="PredictorKind.UsesImages"/>) also need the auxiliary task's training <paramref name="images"/>.
     /// A model whose training diverged is never returned.
     /// </summary>
     /// <exception cref="TrainingDivergedException">
     /// A weight or a training-set prediction is not finite, or the predictions collapsed to one constant.
     /// </exception>
     public static ArchitecturePredictor Train(PredictorMetadata metadata, IReadOnlyList<CellGraph> graphs,
-        IReadOnlyList<double> targets, Action<int>? epochDone = null, Cifar10Dataset? images = null)
+        IReadOnlyList<double> targets, Action<int>? epochDone = null, Cifar10Dataset? images = null, Device? device = null) =>
+        Fit(metadata, graphs, targets, epochDone, images, device ?? CPU, start: null);
+
+    /// <summary>
+    /// A warm-started refit: a new predictor whose network starts from this one's weights and trains
+    /// <paramref name="epochs"/> epochs (a fresh cosine schedule from the configured learning rate) on
+    /// <paramref name="graphs"/> and their <paramref name="targets"/>, with the target normalisation fitted anew.
+    /// This predictor is left unchanged. Torch is seeded with <paramref name="seed"/> first, so the same history of
+    /// fits gives the same model.
+    /// </summary>
+    /// <exception cref="TrainingDivergedException">As <see cref="Train"/>.</exception>
+    public ArchitecturePredictor Refit(IReadOnlyList<CellGraph> graphs, IReadOnlyList<double> targets, int epochs, int seed,
+        Action<int>? epochDone = null, Cifar10Dataset? images = null) =>
+        Fit(Metadata with { Seed = seed, Training = Metadata.Training with { Epochs = epochs } }, graphs, targets, epochDone, images, Device, network);
+
+    private static ArchitecturePredictor Fit(PredictorMetadata metadata, IReadOnlyList<CellGraph> graphs, IReadOnlyList<double> targets,
+        Action<int>? epochDone, Cifar10Dataset? images, Device device, nn.Module<GraphBatch, Tensor>? start)
     {
         if (graphs.Count != targets.Count)
             throw new ArgumentException($"{graphs.Count} architectures but {targets.Count} targets.", nameof(targets));
@@ -57,14 +72,15 @@ public sealed class ArchitecturePredictor : IDisposable
         var normalization = TargetNormalization.Fit(targets);
         var meta = metadata with { Normalization = normalization, TrainSize = graphs.Count };
         random.manual_seed(meta.Seed);
-        if (UsesImages(meta.Predictor))
+        if (PredictorRegistry.Get(meta.Predictor).UsesImages)
         {
             if (images is null) throw new ArgumentException($"Predictor '{meta.Predictor}' trains on CIFAR-10 images; none were given.", nameof(images));
             var (mean, std) = images.ChannelStatistics();
             meta = meta with { ImageMean = mean, ImageStd = std };
         }
-        var network = CreateNetwork(meta);
-        using var batch = GraphBatch.Create(graphs, meta.NodeTypes, meta.MaxNodes);
+        var network = CreateNetwork(meta, device);
+        if (start is not null) CopyWeights(start, network);
+        using var batch = GraphBatch.Create(graphs, meta.NodeTypes, meta.MaxNodes, device);
         if (network is HyperNasModel hyperNas)
         {
             var (mean, std) = (meta.ImageMean!, meta.ImageStd!);
@@ -75,7 +91,7 @@ public sealed class ArchitecturePredictor : IDisposable
         {
             PredictorTrainer.Fit(network, batch, normalization.Normalize(targets), meta.Training, meta.Seed, epochDone);
         }
-        var predictor = new ArchitecturePredictor(network, meta);
+        var predictor = new ArchitecturePredictor(network, meta, device);
         try
         {
             predictor.RequireConverged(graphs, normalization.Normalize(targets));
@@ -86,6 +102,14 @@ public sealed class ArchitecturePredictor : IDisposable
             throw;
         }
         return predictor;
+    }
+
+    /// <summary>Copies every parameter and buffer of <paramref name="from"/> into <paramref name="to"/>, a network of the same shape.</summary>
+    private static void CopyWeights(nn.Module<GraphBatch, Tensor> from, nn.Module<GraphBatch, Tensor> to)
+    {
+        using var noGrad = no_grad();
+        foreach (var (source, target) in from.parameters().Zip(to.parameters())) target.copy_(source);
+        foreach (var (source, target) in from.buffers().Zip(to.buffers())) target.copy_(source);
     }
 
     /// <summary>The HyperNAS network (predictor, hypernetwork and target network), or null for other kinds.</summary>
@@ -124,8 +148,8 @@ public sealed class ArchitecturePredictor : IDisposable
         {
             using var scope = NewDisposeScope();
             int count = Math.Min(chunkSize, graphs.Count - start);
-            using var batch = GraphBatch.Create(Slice(graphs, start, count), Metadata.NodeTypes, Metadata.MaxNodes);
-            network.call(batch).data<float>().ToArray().CopyTo(outputs, start);
+            using var batch = GraphBatch.Create(Slice(graphs, start, count), Metadata.NodeTypes, Metadata.MaxNodes, Device);
+            network.call(batch).cpu().data<float>().ToArray().CopyTo(outputs, start);
         }
         return outputs;
     }
@@ -167,13 +191,16 @@ public sealed class ArchitecturePredictor : IDisposable
         writer.Flush();
     });
 
-    /// <summary>Loads a model written by <see cref="Save"/>; the checksum is verified before anything is deserialised.</summary>
+    /// <summary>
+    /// Loads a model written by <see cref="Save"/> onto <paramref name="device"/> (default: the CPU); the checksum is
+    /// verified before anything is deserialised.
+    /// </summary>
     /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>
     /// <exception cref="InvalidDataException">
     /// The file is not a NasSharp model, was written by an older NasSharp (format v1, no checksum), or is truncated,
     /// extended or damaged; the message names it and what was expected.
     /// </exception>
-    public static ArchitecturePredictor Load(string path)
+    public static ArchitecturePredictor Load(string path, Device? device = null)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"Model file '{path}' does not exist.", path);
         using var stream = File.OpenRead(path);
@@ -196,7 +223,7 @@ public sealed class ArchitecturePredictor : IDisposable
         try
         {
             RequirePlausible(meta, payloadEnd - stream.Position);
-            network = CreateNetwork(meta);
+            network = CreateNetwork(meta, CPU);
         }
         catch (Exception e) when (e is ArgumentException or InvalidDataException or System.Runtime.InteropServices.ExternalException)
         {
@@ -212,8 +239,9 @@ public sealed class ArchitecturePredictor : IDisposable
             network.Dispose();
             throw new InvalidDataException($"Model file '{path}' has damaged or mismatched weights for predictor '{meta.Predictor}': {e.Message}", e);
         }
+        network.to(device ?? CPU);
         network.eval();
-        return new ArchitecturePredictor(network, meta);
+        return new ArchitecturePredictor(network, meta, device ?? CPU);
     }
 
     /// <inheritdoc/>
@@ -243,15 +271,19 @@ public sealed class ArchitecturePredictor : IDisposable
         }
     }
 
-    private static nn.Module<GraphBatch, Tensor> CreateNetwork(PredictorMetadata meta) => meta.Predictor switch
+    /// <summary>
+    /// The untrained network <paramref name="meta"/> describes (its kind's <see cref="ModelFileNetwork"/>), built on the
+    /// CPU, so that a seed initialises it alike on every device, then moved to <paramref name="device"/>.
+    /// </summary>
+    private static nn.Module<GraphBatch, Tensor> CreateNetwork(PredictorMetadata meta, Device device)
     {
-        "np" => new NeuralPredictor(meta.NodeTypes, meta.Np),
-        "hypernas-p" => new GlobalEncodingPredictor(SearchSpaceCatalog.Get(meta.Space), meta.Global ?? new GlobalEncodingConfig()),
-        "hypernas" or "hypernas-h" => meta.HyperNas is { } h
-            ? new HyperNasModel(SearchSpaceCatalog.Get(meta.Space), meta.Global ?? new GlobalEncodingConfig(), h.Hyper, h.Target, h.Q)
-            : throw new ArgumentException($"Predictor '{meta.Predictor}' needs HyperNAS settings in its metadata."),
-        _ => throw new ArgumentException($"Unknown predictor '{meta.Predictor}'; valid: {string.Join(", ", Kinds)}."),
-    };
+        var kind = PredictorRegistry.Get(meta.Predictor);
+        var builder = kind.ModelFile ?? throw new ArgumentException($"Predictor '{meta.Predictor}' has no model file; model files hold " +
+            $"{string.Join(", ", PredictorRegistry.ModelFileKinds.Select(k => k.Name))}.");
+        var network = builder.Build(meta);
+        network.to(device);
+        return network;
+    }
 
     private static IReadOnlyList<CellGraph> Slice(IReadOnlyList<CellGraph> graphs, int start, int count) =>
         start == 0 && count == graphs.Count ? graphs : graphs.Skip(start).Take(count).ToArray();

@@ -18,7 +18,10 @@ public sealed class GlobalEncodingPredictor : nn.Module<GraphBatch, Tensor>
     private readonly Linear output;
     private readonly Parameter? positions;
     private readonly IReadOnlyList<CellKind> skeleton;
-    private readonly GraphBatch? fixedReduction;
+    private readonly CellGraph? fixedReductionCell;
+    private readonly int nodeTypes;
+    private readonly int maxNodes;
+    private GraphBatch? fixedReduction;
     private readonly GlobalEncodingConfig config;
 
     /// <summary>Creates the predictor for <paramref name="space"/>'s node types, skeleton and reduction block.</summary>
@@ -37,8 +40,9 @@ public sealed class GlobalEncodingPredictor : nn.Module<GraphBatch, Tensor>
             using var scale = 0.1.ToScalar();
             positions = new Parameter(randn(skeleton.Count, config.Hidden).mul_(scale));
         }
-        if (space.FixedReductionCell is { } block)
-            fixedReduction = GraphBatch.Create([block], types, space.MaxNodes);
+        fixedReductionCell = space.FixedReductionCell;
+        nodeTypes = types;
+        maxNodes = space.MaxNodes;
         RegisterComponents();
     }
 
@@ -58,9 +62,9 @@ public sealed class GlobalEncodingPredictor : nn.Module<GraphBatch, Tensor>
     {
         using var scope = NewDisposeScope();
         long b = cells.Count;
-        using var block = fixedReduction?.To(cells.Features.dtype);
+        using var block = FixedReduction(cells.Features)?.To(cells.Features.dtype);
         using var reductionCells = block?.Broadcast(b);
-        var z = zeros([b, config.Hidden], dtype: cells.Features.dtype);
+        var z = zeros([b, config.Hidden], dtype: cells.Features.dtype, device: cells.Features.device);
         var features = new List<Tensor>(skeleton.Count);
         var nodes = new List<Tensor>(skeleton.Count);
         for (int i = 0; i < skeleton.Count; i++)
@@ -75,6 +79,23 @@ public sealed class GlobalEncodingPredictor : nn.Module<GraphBatch, Tensor>
             nodes.Add(h);
         }
         return (stack(features, 1).MoveToOuterDisposeScope(), stack(nodes, 1).MoveToOuterDisposeScope());
+    }
+
+    /// <summary>
+    /// The fixed reduction block as a one-graph batch on the device of <paramref name="features"/> (null when the space
+    /// has none). It is no parameter, so moving the module does not move it; it is rebuilt when the device changes.
+    /// </summary>
+    private GraphBatch? FixedReduction(Tensor features)
+    {
+        if (fixedReductionCell is null) return null;
+        if (fixedReduction is { } cached && cached.Features.device_type == features.device_type && cached.Features.device_index == features.device_index)
+            return cached;
+        fixedReduction?.Dispose();
+        var block = GraphBatch.Create([fixedReductionCell], nodeTypes, maxNodes, features.device);
+        // Kept across calls, so it must outlive the caller's dispose scope.
+        foreach (var t in new[] { block.Features, block.ForwardAdjacency, block.BackwardAdjacency, block.NodeMask }) t.DetachFromDisposeScope();
+        fixedReduction = block;
+        return fixedReduction;
     }
 
     /// <summary>Returns <c>[B]</c> scores.</summary>

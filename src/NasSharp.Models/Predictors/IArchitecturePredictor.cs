@@ -11,8 +11,9 @@ public interface IArchitecturePredictor : IDisposable
     string Kind { get; }
 
     /// <summary>
-    /// Fits (or refits from scratch) on <paramref name="architectures"/> and their measured <paramref name="values"/>;
-    /// the same inputs and <paramref name="seed"/> give the same predictor.
+    /// Fits (or refits: from scratch, unless the kind is configured to warm-start from its previous fit) on
+    /// <paramref name="architectures"/> and their measured <paramref name="values"/>; the same inputs, <paramref name="seed"/>
+    /// and history of fits give the same predictor. Kinds are made by <see cref="PredictorRegistry"/>.
     /// </summary>
     /// <exception cref="ArgumentException">Mismatched counts, too few architectures, non-finite values, or an architecture outside the space.</exception>
     /// <exception cref="Training.TrainingDivergedException">Training diverged; no fitted state is kept.</exception>

@@ -8,7 +8,8 @@ public static class PredictorTrainer
     /// <summary>
     /// Trains <paramref name="model"/> in place on <paramref name="graphs"/> against already normalised
     /// <paramref name="targets"/>. Shuffling uses <paramref name="seed"/>; dropout uses torch's generator, which the
-    /// caller seeds. Returns the mean training loss of each epoch.
+    /// caller seeds. Computes on the device of <paramref name="graphs"/> (the model must be there too). Returns the mean
+    /// training loss of each epoch.
     /// </summary>
     public static double[] Fit(nn.Module<GraphBatch, Tensor> model, GraphBatch graphs, float[] targets,
         TrainingConfig config, int seed, Action<int>? epochDone = null)
@@ -19,7 +20,8 @@ public static class PredictorTrainer
         int n = targets.Length;
         int stepsPerEpoch = (n + config.BatchSize - 1) / config.BatchSize;
         var rng = new Random(seed);
-        using var y = tensor(targets);
+        var device = graphs.Features.device;
+        using var y = tensor(targets, device: device);
         // Adam and torch's cosine schedule, written out so that no temporary native Scalar is made (docs/DECISIONS.md).
         using var optimizer = new ScalarSafeAdam(model.parameters(), config.LearningRate, config.WeightDecay);
         int totalSteps = config.Epochs * stepsPerEpoch, step = 0;
@@ -33,7 +35,7 @@ public static class PredictorTrainer
             for (int start = 0; start < n; start += config.BatchSize)
             {
                 using var scope = NewDisposeScope();
-                using var index = tensor(order[start..Math.Min(n, start + config.BatchSize)]);
+                using var index = tensor(order[start..Math.Min(n, start + config.BatchSize)], device: device);
                 using var batch = graphs.Select(index);
                 optimizer.ZeroGrad();
                 var loss = F.mse_loss(model.call(batch), y.index_select(0, index));

@@ -1,0 +1,127 @@
+using NasSharp.SearchSpaces;
+
+namespace NasSharp.Predictors;
+
+/// <summary>
+/// The trained GCN predictors as an <see cref="IArchitecturePredictor"/>: NP, HyperNAS-P, and HyperNAS (and HyperNAS-H,
+/// which fits but cannot predict) through <see cref="ArchitecturePredictor.Train"/>. Architectures are encoded in the
+/// space's own vocabulary (<see cref="ISearchSpace.Encode"/>); predictions are in the fitted values' unit.
+/// </summary>
+public sealed class NetworkPredictor : IArchitecturePredictor
+{
+    private readonly PredictorKind kind;
+    private readonly PredictorContext context;
+    private ArchitecturePredictor? model;
+
+    /// <summary>An unfitted predictor of <paramref name="kind"/> (a kind with a <see cref="PredictorKind.ModelFile"/>).</summary>
+    /// <exception cref="ArgumentException">Not a network kind, a bad configuration, or images missing for a kind that trains on them.</exception>
+    public NetworkPredictor(PredictorKind kind, PredictorContext context)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(context);
+        if (kind.ModelFile is null)
+            throw new ArgumentException($"Predictor '{kind.Name}' is not a trained network; network kinds: " +
+                                        $"{string.Join(", ", PredictorRegistry.ModelFileKinds.Select(k => k.Name))}.", nameof(kind));
+        if (kind.UsesImages && context.Images is null)
+            throw new ArgumentException($"Predictor '{kind.Name}' trains a hypernetwork on CIFAR-10 images, and none were given (PredictorContext.Images).", nameof(context));
+        context.Network.Validate();
+        this.kind = kind;
+        this.context = context;
+    }
+
+    /// <summary>A fitted predictor around a loaded <paramref name="model"/> (now owned by this predictor) of <paramref name="space"/>.</summary>
+    /// <exception cref="ArgumentException">The model was trained on another space.</exception>
+    public NetworkPredictor(ArchitecturePredictor model, ISearchSpace space)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(space);
+        if (model.Metadata.Space != space.Name)
+            throw new ArgumentException($"The model was trained on '{model.Metadata.Space}', not '{space.Name}'.", nameof(space));
+        var meta = model.Metadata;
+        kind = PredictorRegistry.Get(meta.Predictor);
+        context = new PredictorContext(space)
+        {
+            Device = model.Device, Target = meta.Target, TrainMetric = meta.TrainMetric,
+            Network = new NetworkPredictorConfig
+            {
+                Training = meta.Training, Np = meta.Np, Global = meta.Global ?? new(), HyperNas = meta.HyperNas ?? new NetworkPredictorConfig().HyperNas,
+            },
+        };
+        this.model = model;
+    }
+
+    /// <summary>
+    /// Loads the model file at <paramref name="path"/> (<see cref="ArchitecturePredictor.Load"/>) onto
+    /// <paramref name="device"/> (default: the CPU) as a fitted predictor of <paramref name="space"/> (default: the model's).
+    /// </summary>
+    /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>
+    /// <exception cref="InvalidDataException">Not a model file, or a damaged one.</exception>
+    /// <exception cref="ArgumentException">The model was trained on another space than <paramref name="space"/>.</exception>
+    public static NetworkPredictor Load(string path, ISearchSpace? space = null, Device? device = null)
+    {
+        var model = ArchitecturePredictor.Load(path, device);
+        try
+        {
+            return new NetworkPredictor(model, space ?? SearchSpaceCatalog.Get(model.Metadata.Space));
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+    }
+
+    /// <inheritdoc/>
+    public string Kind => kind.Name;
+
+    /// <summary>The space whose architectures the predictor takes.</summary>
+    public ISearchSpace Space => context.Space;
+
+    /// <summary>The trained model of the last fit (null before the first), e.g. to save or to generate weights with.</summary>
+    public ArchitecturePredictor? Model => model;
+
+    /// <summary>
+    /// Trains on <paramref name="architectures"/> and their <paramref name="values"/>: from scratch for
+    /// <see cref="NetworkPredictorConfig.Training"/>'s epochs, or, with <see cref="NetworkPredictorConfig.WarmStartEpochs"/>
+    /// set and a previous fit, from that fit's weights for that many epochs. Same inputs, seed and history, same predictor.
+    /// </summary>
+    /// <exception cref="ArgumentException">Fewer than 2 architectures, mismatched counts, a non-finite value, or an architecture outside the space.</exception>
+    /// <exception cref="Training.TrainingDivergedException">Training diverged; the predictor is left unfitted.</exception>
+    public void Fit(IReadOnlyList<string> architectures, IReadOnlyList<double> values, int seed)
+    {
+        PredictorInputs.CheckFit(Kind, architectures, values, minimum: 2);
+        var graphs = PredictorInputs.Encode(architectures, context.Space.Encode, context.Space);
+        var previous = model;
+        model = null;
+        try
+        {
+            model = previous is not null && context.Network.WarmStartEpochs is int epochs
+                ? previous.Refit(graphs, values, epochs, seed, context.EpochDone, context.Images)
+                : ArchitecturePredictor.Train(context.Network.Metadata(kind, context.Space, context.Target, context.TrainMetric, seed),
+                    graphs, values, context.EpochDone, context.Images, context.Device);
+        }
+        finally
+        {
+            previous?.Dispose();
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="NotSupportedException">The kind has no score head (hypernas-h).</exception>
+    public double[] Predict(IReadOnlyList<string> architectures)
+    {
+        var fitted = model ?? throw new InvalidOperationException($"Predictor '{Kind}' predicts only after Fit.");
+        return fitted.Predict(PredictorInputs.Encode(architectures, context.Space.Encode, context.Space));
+    }
+
+    /// <summary>Writes the fitted model to <paramref name="path"/> (<see cref="ArchitecturePredictor.Save"/>).</summary>
+    /// <exception cref="InvalidOperationException">Called before <see cref="Fit"/>.</exception>
+    public void Save(string path) => (model ?? throw new InvalidOperationException($"Predictor '{Kind}' has nothing to save before Fit.")).Save(path);
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        model?.Dispose();
+        model = null;
+    }
+}

@@ -1,0 +1,25 @@
+namespace NasSharp.Predictors;
+
+/// <summary>One entry of the <see cref="PredictorRegistry"/>: a predictor kind, what it needs, and how to make one.</summary>
+/// <param name="Name">The kind's name on the command line and in model files, e.g. <c>np</c>.</param>
+/// <param name="Description">One line for help texts: what the predictor is and where it comes from.</param>
+/// <param name="UsesImages">Whether fitting trains a hypernetwork on CIFAR-10 images (<see cref="PredictorContext.Images"/>).</param>
+/// <param name="HasScoreHead">
+/// Whether it predicts at all: HyperNAS-H trains only the hypernetwork, so its <see cref="IArchitecturePredictor.Predict"/>
+/// refuses; searches and rankings must not choose it.
+/// </param>
+/// <param name="Factory">Makes an unfitted predictor of this kind from a context.</param>
+public sealed record PredictorKind(
+    string Name, string Description, bool UsesImages, bool HasScoreHead, Func<PredictorContext, IArchitecturePredictor> Factory)
+{
+    /// <summary>How the kind's network is built from a model file's metadata; null for kinds that write no model file.</summary>
+    public ModelFileNetwork? ModelFile { get; init; }
+
+    /// <summary>An unfitted predictor of this kind for <paramref name="context"/>.</summary>
+    /// <exception cref="ArgumentException">The context lacks what the kind needs (images, a meta-model file, a supported device).</exception>
+    public IArchitecturePredictor Create(PredictorContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return Factory(context);
+    }
+}
