@@ -180,22 +180,25 @@ public sealed class SearchDomain
     /// <summary>Indices of the members of another key at the smallest edit distance from <paramref name="arch"/>.</summary>
     private List<int> Nearest(string arch)
     {
-        int words = encoding!.Words, own = IndexOf(arch);
-        Span<ulong> bits = own >= 0 ? memberBits.AsSpan(own * words, words) : new ulong[words];
-        if (own < 0) encoding.Encode(arch, bits);
+        int words = encoding!.Words;
+        // Distances are from arch's own spelling; only a member's exact string reuses the precomputed bits.
+        bool spelledAsMember = indexOfString.TryGetValue(arch, out int own);
+        if (!spelledAsMember) own = indexOfKey.TryGetValue(Space.Key(arch), out int i) ? i : -1;
+        Span<ulong> bits = spelledAsMember ? memberBits.AsSpan(own * words, words) : new ulong[words];
+        if (!spelledAsMember) encoding.Encode(arch, bits);
         var nearest = new List<int>();
         int best = int.MaxValue;
-        for (int i = 0; i < members!.Length; i++)
+        for (int m = 0; m < members!.Length; m++)
         {
-            if (i == own) continue;
-            int d = encoding.Distance(bits, memberBits.AsSpan(i * words, words));
+            if (m == own) continue;
+            int d = encoding.Distance(bits, memberBits.AsSpan(m * words, words));
             if (d > best) continue;
             if (d < best)
             {
                 best = d;
                 nearest.Clear();
             }
-            nearest.Add(i);
+            nearest.Add(m);
         }
         if (nearest.Count == 0)
             throw new InvalidOperationException($"The search domain of {Space.Name} holds only '{arch}'; there is no other member to move to.");
