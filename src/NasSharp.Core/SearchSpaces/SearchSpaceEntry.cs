@@ -17,11 +17,15 @@ public sealed record SearchSpaceEntry(
     /// Every architecture of <paramref name="space"/> (an instance of this entry): its own enumeration without touching
     /// <paramref name="root"/>, else what <see cref="PoolFile"/> reads from it.
     /// </summary>
-    /// <exception cref="ArgumentException">The space neither enumerates itself nor has a pool file.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="space"/> is another space, or it neither enumerates itself nor has a pool file.
+    /// </exception>
     public IReadOnlyList<string> LoadPool(Func<DataRoot> root, ISearchSpace space)
     {
         ArgumentNullException.ThrowIfNull(root);
         ArgumentNullException.ThrowIfNull(space);
+        if (space.Name != Name)
+            throw new ArgumentException($"The pool of search space '{Name}' was asked for with space '{space.Name}'.", nameof(space));
         return space.Enumerate()
             ?? PoolFile?.Invoke(root())
             ?? throw new ArgumentException($"Search space '{Name}' cannot list its architectures and has no pool file.");
