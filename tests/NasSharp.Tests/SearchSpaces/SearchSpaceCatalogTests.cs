@@ -41,6 +41,8 @@ public class SearchSpaceCatalogTests
         Assert.Equal(3, BenchmarkCatalog.LoadPool(noData, new ListedSpace(canList: true)).Count);
         var e = Assert.Throws<ArgumentException>(() => BenchmarkCatalog.LoadPool(noData, new ListedSpace(canList: false)));
         Assert.Equal("No architecture pool for space 'listed'; pools exist for nb201, nb101, tb101.", e.Message);
+        var other = Assert.Throws<ArgumentException>(() => SearchSpaceCatalog.Entry("nb201").LoadPool(noData, new Tb101MicroSpace()));
+        Assert.StartsWith("The pool of search space 'nb201' was asked for with space 'tb101'.", other.Message);
     }
 
     [Fact]
@@ -50,10 +52,12 @@ public class SearchSpaceCatalogTests
         try
         {
             Directory.CreateDirectory(Path.Combine(dir, "nb101"));
+            // Two real cells in the pool file's format (hash, n_vertices, adjacency, ops, has_metrics).
+            var rows = File.ReadLines(TestData.Root.RequireFile("nb101", "nb101_subset10k.csv")).Skip(1).Take(2)
+                .Select(l => l.Split(',')).Select(f => $"{f[0]},{f[1]},{f[2]},{f[3]},1");
             using (var gz = new System.IO.Compression.GZipStream(File.Create(Path.Combine(dir, "nb101", "nb101_space.csv.gz")), System.IO.Compression.CompressionLevel.Fastest))
             using (var writer = new StreamWriter(gz))
-                writer.Write(string.Concat(File.ReadLines(TestData.Root.RequireFile("nb101", "nb101_subset10k.csv")).Skip(1).Take(2)
-                    .Select(l => l.Split(',')).Select(f => $"{f[0]},{f[1]},{f[2]},{f[3]},1\n")).Insert(0, "hash,n_vertices,adjacency,ops,has_metrics\n"));
+                writer.Write(string.Join('\n', rows.Prepend("hash,n_vertices,adjacency,ops,has_metrics")) + "\n");
             var space = new Nb101Space();
             var pool = BenchmarkCatalog.LoadPool(() => DataRoot.Resolve(dir), space);
             Assert.Equal(2, pool.Count);
