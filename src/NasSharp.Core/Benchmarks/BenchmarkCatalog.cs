@@ -2,7 +2,6 @@ using System.Text;
 using NasSharp.Data;
 using NasSharp.SearchSpaces;
 using NasSharp.SearchSpaces.Nb201;
-using NasSharp.SearchSpaces.Tb101;
 
 namespace NasSharp.Benchmarks;
 
@@ -90,20 +89,18 @@ public static class BenchmarkCatalog
     public static RankingTarget RankingTarget(ISearchSpace space, string name) => MainBenchmark(space).Target(name);
 
     /// <summary>
-    /// Every architecture of <paramref name="space"/>: NB201 (15,625) and TB101 micro (4,096) by enumeration without
-    /// touching <paramref name="root"/>, NB101 (423,624) from <c>nb101/nb101_space.csv.gz</c>.
+    /// Every architecture of <paramref name="space"/>, as its <see cref="SearchSpaceCatalog"/> entry gets them: NB201
+    /// (15,625) and TB101 micro (4,096) by enumeration without touching <paramref name="root"/>, NB101 (423,624) from
+    /// <c>nb101/nb101_space.csv.gz</c>. A space outside the catalog that enumerates itself needs no entry.
     /// </summary>
     /// <exception cref="ArgumentException">The space has no known pool.</exception>
     public static IReadOnlyList<string> LoadPool(Func<DataRoot> root, ISearchSpace space)
     {
         ArgumentNullException.ThrowIfNull(root);
-        return space.Name switch
-        {
-            "nb201" => [.. Nb201Space.Enumerate().Select(c => c.ToString())],
-            "tb101" => [.. Tb101MicroSpace.Enumerate()],
-            "nb101" => LoadNb101Pool(root()).Architectures,
-            _ => throw new ArgumentException($"No architecture pool for space '{space.Name}'; pools exist for nb201, nb101, tb101."),
-        };
+        ArgumentNullException.ThrowIfNull(space);
+        var entry = SearchSpaceCatalog.Entries.FirstOrDefault(e => e.Name == space.Name);
+        return entry?.LoadPool(root, space) ?? space.Enumerate() ?? throw new ArgumentException(
+            $"No architecture pool for space '{space.Name}'; pools exist for {string.Join(", ", SearchSpaceCatalog.Names)}.");
     }
 
     private static BenchmarkInfo MainBenchmark(ISearchSpace space) =>

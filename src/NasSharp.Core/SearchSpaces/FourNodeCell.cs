@@ -98,6 +98,40 @@ public static class FourNodeCell
         return ops;
     }
 
+    /// <summary>
+    /// Every cell one operation change away from <paramref name="operations"/> (edge order, then operation order), as
+    /// <paramref name="format"/> spells them: one per distinct <paramref name="key"/>, without the key of
+    /// <paramref name="operations"/> itself.
+    /// </summary>
+    public static IReadOnlyList<string> Neighbours(
+        IReadOnlyList<int> operations, int operationCount, Func<int[], string> key, Func<int[], string> format)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal) { key([.. operations]) };
+        var result = new List<string>(operations.Count * (operationCount - 1));
+        for (int e = 0; e < operations.Count; e++)
+            for (int op = 0; op < operationCount; op++)
+            {
+                if (op == operations[e]) continue;
+                int[] changed = [.. operations];
+                changed[e] = op;
+                if (seen.Add(key(changed))) result.Add(format(changed));
+            }
+        return result;
+    }
+
+    /// <summary>Every combination of <paramref name="operationCount"/> operations on the 6 edges, first edge slowest.</summary>
+    public static IEnumerable<int[]> EnumerateOperations(int operationCount)
+    {
+        int edges = Edges.Count, size = 1;
+        for (int e = 0; e < edges; e++) size *= operationCount;
+        for (int code = 0; code < size; code++)
+        {
+            var ops = new int[edges];
+            for (int k = edges - 1, c = code; k >= 0; k--, c /= operationCount) ops[k] = c % operationCount;
+            yield return ops;
+        }
+    }
+
     private static bool[] BuildOpsOnNodesAdjacency()
     {
         const int n = OpsOnNodesCount, output = n - 1;

@@ -37,6 +37,32 @@ public interface ISearchSpace
     /// <summary>A uniformly random valid architecture.</summary>
     string Sample(Random rng);
 
-    /// <summary>A valid architecture that differs from <paramref name="arch"/> by one elementary change.</summary>
+    /// <summary>
+    /// A valid architecture that differs from <paramref name="arch"/> by one elementary change. It may share
+    /// <paramref name="arch"/>'s <see cref="Key"/> (an edit on a dead edge) unless the space says otherwise;
+    /// <see cref="SearchDomain.Mutate"/> always changes the key.
+    /// </summary>
     string Mutate(string arch, Random rng);
+
+    /// <summary>
+    /// Identity of <paramref name="arch"/> as a network: architectures that compute the same function share it, so a
+    /// search never pays twice for one network. A stable string (result files hold it); equal keys mean equal networks.
+    /// </summary>
+    /// <exception cref="ArchitectureFormatException">Not a valid architecture of this space.</exception>
+    string Key(string arch);
+
+    /// <summary>
+    /// Every architecture one elementary edit away from <paramref name="arch"/> (the moves <see cref="Mutate"/> draws
+    /// from), as canonical strings: one per distinct <see cref="Key"/>, without <paramref name="arch"/>'s own key, in a
+    /// fixed order (the first move reaching a key names it).
+    /// </summary>
+    /// <exception cref="ArchitectureFormatException">Not a valid architecture of this space.</exception>
+    IReadOnlyList<string> Neighbours(string arch);
+
+    /// <summary>
+    /// Every architecture of the space as canonical strings, isomorphic ones included, in a fixed order; null when the
+    /// space cannot list itself without data (NB101's 423,624 cells come from its pool file, see
+    /// <see cref="SearchSpaceEntry.LoadPool"/>).
+    /// </summary>
+    IReadOnlyList<string>? Enumerate();
 }

@@ -74,5 +74,8 @@ public class UnifiedMappingsTests
         public CellGraph Encode(string arch) => throw new NotSupportedException();
         public string Sample(Random rng) => throw new NotSupportedException();
         public string Mutate(string arch, Random rng) => throw new NotSupportedException();
+        public string Key(string arch) => throw new NotSupportedException();
+        public IReadOnlyList<string> Neighbours(string arch) => throw new NotSupportedException();
+        public IReadOnlyList<string>? Enumerate() => throw new NotSupportedException();
     }
 }

@@ -85,19 +85,11 @@ public sealed class Nb101Space : ISearchSpace
         var cell = ParseValid(arch);
         string original = Nb101Hash.Compute(cell);
         int n = Nb101Cell.MaxVertices, m = cell.VertexCount;
-        // The cell's inner vertices keep positions 1..m-2, the output moves to n-1.
-        int Position(int v) => v == m - 1 ? n - 1 : v;
         int edgeSlots = n * (n - 1) / 2, opSlots = n - 2, growSlots = m < n ? 1 : 0;
         for (int attempt = 0; attempt < 1000; attempt++)
         {
-            var adjacency = new bool[n * n];
-            for (int i = 0; i < m; i++)
-                for (int j = 0; j < m; j++)
-                    adjacency[Position(i) * n + Position(j)] = cell.HasEdge(i, j);
-            var labels = new string[n];
-            for (int v = 0; v < n; v++)
-                labels[v] = v == 0 ? "input" : v == n - 1 ? "output"
-                    : v < m - 1 ? cell.Labels[v] : Nb101Cell.Operations[rng.Next(Nb101Cell.Operations.Count)];
+            var (adjacency, labels) = Padded(cell, padding: "");
+            for (int v = m - 1; v < n - 1; v++) labels[v] = Nb101Cell.Operations[rng.Next(Nb101Cell.Operations.Count)];
             int slot = rng.Next(edgeSlots + opSlots + growSlots);
             if (slot == edgeSlots + opSlots)
             {
@@ -122,6 +114,80 @@ public sealed class Nb101Space : ISearchSpace
                 return mutated.ToString();
         }
         throw new InvalidOperationException($"No valid single-step mutation of '{arch}' found in 1000 attempts.");
+    }
+
+    /// <summary>The module hash (<see cref="Hash"/>), NAS-Bench-101's own identity of a cell.</summary>
+    public string Key(string arch) => Hash(arch);
+
+    /// <summary>
+    /// Every cell <see cref="Mutate"/> can return, in this order: each upper-triangular edge of the cell padded to 7
+    /// vertices flipped, each inner operation changed to each other one, and (below 7 vertices) a new vertex of each
+    /// operation put between each vertex that feeds the output and the output. Only valid results count (a path from
+    /// input to output, at most 9 edges after pruning); they are pruned and deduplicated by module hash. Flips that touch
+    /// only padding vertices are pruned away again, so they never add a neighbour.
+    /// </summary>
+    public IReadOnlyList<string> Neighbours(string arch)
+    {
+        var cell = ParseValid(arch);
+        int n = Nb101Cell.MaxVertices, m = cell.VertexCount;
+        var (adjacency, labels) = Padded(cell, padding: Nb101Cell.Operations[0]);
+        var seen = new HashSet<string>(StringComparer.Ordinal) { Nb101Hash.Compute(cell) };
+        var result = new List<string>();
+        void Consider(bool[] a, string[] l)
+        {
+            if (TryValid(new Nb101Cell(a, l), out var valid) && seen.Add(Nb101Hash.Compute(valid))) result.Add(valid.ToString());
+        }
+        foreach (var (i, j) in UpperTriangle(n))
+        {
+            var flipped = (bool[])adjacency.Clone();
+            flipped[i * n + j] = !flipped[i * n + j];
+            Consider(flipped, labels);
+        }
+        for (int v = 1; v < m - 1; v++)
+            foreach (string op in Nb101Cell.Operations.Where(o => o != labels[v]))
+            {
+                var changed = (string[])labels.Clone();
+                changed[v] = op;
+                Consider(adjacency, changed);
+            }
+        if (m < n)
+        {
+            int added = m - 1;
+            for (int source = 0; source < added; source++)
+            {
+                if (!adjacency[source * n + n - 1]) continue;
+                foreach (string op in Nb101Cell.Operations)
+                {
+                    var grown = (bool[])adjacency.Clone();
+                    grown[source * n + added] = grown[added * n + n - 1] = true;
+                    var grownLabels = (string[])labels.Clone();
+                    grownLabels[added] = op;
+                    Consider(grown, grownLabels);
+                }
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Null: the 423,624 cells are listed by the pool file <c>nb101/nb101_space.csv.gz</c>, not generated.</summary>
+    public IReadOnlyList<string>? Enumerate() => null;
+
+    /// <summary>
+    /// The pruned cell on 7 vertices as <see cref="Mutate"/> lays it out: inner vertices keep positions 1..m-2, the
+    /// output moves to 6, the padding vertices between get <paramref name="padding"/> and no edges.
+    /// </summary>
+    private static (bool[] Adjacency, string[] Labels) Padded(Nb101Cell cell, string padding)
+    {
+        int n = Nb101Cell.MaxVertices, m = cell.VertexCount;
+        int Position(int v) => v == m - 1 ? n - 1 : v;
+        var adjacency = new bool[n * n];
+        for (int i = 0; i < m; i++)
+            for (int j = 0; j < m; j++)
+                adjacency[Position(i) * n + Position(j)] = cell.HasEdge(i, j);
+        var labels = new string[n];
+        for (int v = 0; v < n; v++)
+            labels[v] = v == 0 ? "input" : v == n - 1 ? "output" : v < m - 1 ? cell.Labels[v] : padding;
+        return (adjacency, labels);
     }
 
     private static IEnumerable<(int, int)> UpperTriangle(int n) =>

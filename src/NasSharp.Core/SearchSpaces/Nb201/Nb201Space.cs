@@ -41,16 +41,21 @@ public sealed class Nb201Space : ISearchSpace
     public static CellGraph Encode(Nb201Cell cell) => FourNodeCell.Encode(cell.OperationIndices, Nb201Cell.Operations.Count);
 
     /// <summary>All 15,625 cells in base-5 order of the edge operations (first edge slowest); not the benchmark index order.</summary>
-    public static IEnumerable<Nb201Cell> Enumerate()
-    {
-        int n = Nb201Cell.Operations.Count, e = Nb201Cell.Edges.Count;
-        for (int code = 0; code < Size; code++)
-        {
-            var ops = new int[e];
-            for (int k = e - 1, c = code; k >= 0; k--, c /= n) ops[k] = c % n;
-            yield return new Nb201Cell(ops);
-        }
-    }
+    public static IEnumerable<Nb201Cell> Enumerate() =>
+        FourNodeCell.EnumerateOperations(Nb201Cell.Operations.Count).Select(ops => new Nb201Cell(ops));
+
+    /// <summary>The 15,625 canonical strings of <see cref="Enumerate()"/>, in its order.</summary>
+    IReadOnlyList<string>? ISearchSpace.Enumerate() => all.Value;
+
+    private readonly Lazy<IReadOnlyList<string>> all = new(() => Array.AsReadOnly(Enumerate().Select(c => c.ToString()).ToArray()));
+
+    /// <summary><see cref="Nb201Cell.IsomorphismKey"/>: 15,625 cells, 6,466 keys.</summary>
+    public string Key(string arch) => Nb201Cell.Parse(arch).IsomorphismKey();
+
+    /// <summary>Each of the 6 edges changed to each of the 4 other operations (24 moves), deduplicated by key.</summary>
+    public IReadOnlyList<string> Neighbours(string arch) =>
+        FourNodeCell.Neighbours(Nb201Cell.Parse(arch).OperationIndices, Nb201Cell.Operations.Count,
+            ops => new Nb201Cell(ops).IsomorphismKey(), ops => new Nb201Cell(ops).ToString());
 
     /// <inheritdoc/>
     public string Sample(Random rng) =>

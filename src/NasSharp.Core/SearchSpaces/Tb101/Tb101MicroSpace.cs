@@ -78,16 +78,25 @@ public sealed class Tb101MicroSpace : ISearchSpace
     }
 
     /// <summary>All 4,096 cells, op codes counting up in base 4 with edge a slowest.</summary>
-    public static IEnumerable<string> Enumerate()
-    {
-        int n = Operations.Count, edges = FourNodeCell.Edges.Count;
-        for (int code = 0; code < Size; code++)
-        {
-            var ops = new int[edges];
-            for (int k = edges - 1, c = code; k >= 0; k--, c /= n) ops[k] = c % n;
-            yield return Format(ops);
-        }
-    }
+    public static IEnumerable<string> Enumerate() => FourNodeCell.EnumerateOperations(Operations.Count).Select(Format);
+
+    /// <summary>The 4,096 canonical strings of <see cref="Enumerate()"/>, in its order.</summary>
+    IReadOnlyList<string>? ISearchSpace.Enumerate() => all.Value;
+
+    private readonly Lazy<IReadOnlyList<string>> all = new(() => Array.AsReadOnly(Enumerate().ToArray()));
+
+    /// <summary>
+    /// The canonical string with every <c>skip_connect</c> that leaves a zero node (one whose incoming edges are all
+    /// <c>none</c>, after this rewrite) replaced by <c>none</c>: both pass on zeros, have no parameters and cost no
+    /// FLOPs, so the two cells are the same network. Nothing else is merged: a convolution of a zero node still adds
+    /// its BatchNorm shift and its FLOPs, and TransNAS trains differently wired cells to different values (see
+    /// DECISIONS, issue 14). 4,096 cells, 3,588 keys.
+    /// </summary>
+    public string Key(string arch) => Format(ZeroSkipsRemoved(Parse(arch)));
+
+    /// <summary>Each of the 6 edges changed to each of the 3 other operations (18 moves), deduplicated by key.</summary>
+    public IReadOnlyList<string> Neighbours(string arch) =>
+        FourNodeCell.Neighbours(Parse(arch), Operations.Count, ops => Format(ZeroSkipsRemoved(ops)), Format);
 
     /// <summary>Whether the output is reachable from the input through non-<c>none</c> edges (other cells output zeros).</summary>
     public static bool HasInputOutputPath(string arch) => FourNodeCell.HasInputOutputPath(Parse(arch), zeroOperation: 0);
@@ -104,6 +113,24 @@ public sealed class Tb101MicroSpace : ISearchSpace
 
     /// <summary>Changes the operation on one random edge to a different one.</summary>
     public string Mutate(string arch, Random rng) => Format(FourNodeCell.MutateOneEdge(Parse(arch), Operations.Count, rng));
+
+    private static int[] ZeroSkipsRemoved(IReadOnlyList<int> operations)
+    {
+        const int none = 0, skip = 1;
+        var ops = operations.ToArray();
+        var zero = new bool[4];
+        int e = 0;
+        for (int node = 1; node <= 3; node++)
+        {
+            zero[node] = true;
+            for (int from = 0; from < node; from++, e++)
+            {
+                if (ops[e] == skip && zero[from]) ops[e] = none;
+                if (ops[e] != none) zero[node] = false;
+            }
+        }
+        return ops;
+    }
 
     // Module codes as in TransNAS's MacroNet: even codes double the channels, codes above 2 use stride 2; either
     // makes the module's first cell a reduction.
