@@ -99,7 +99,8 @@ public sealed class SearchDomain
     /// <exception cref="ArchitectureFormatException">Not a valid architecture of the space.</exception>
     public bool Contains(string arch)
     {
-        if (encoding is null && members is null)
+        ArgumentNullException.ThrowIfNull(arch);
+        if (members is null)
         {
             Space.Canonicalize(arch);
             return true;
