@@ -24,7 +24,7 @@ public static class SearchPlot
         ArgumentNullException.ThrowIfNull(summary);
         var plt = new Plot();
         var palette = new ScottPlot.Palettes.Category10();
-        double lowest = double.PositiveInfinity;
+        double worst = double.NaN;
         bool report = runs.All(r => r.Trajectory.All(p => p.BestReportValue is not null));
         int sign = config.Oracle.LowerIsBetter ? -1 : 1;
         for (int s = 0; s < config.Strategies.Count; s++)
@@ -38,7 +38,8 @@ public static class SearchPlot
             double[] std = [.. perQuery.Select(v => v.Length < 2 ? 0 : Math.Sqrt(v.Sum(x => (x - v.Average()) * (x - v.Average())) / (v.Length - 1)))];
             // The first queries are random for every strategy; the axis starts at the 10th so the differences show.
             int from = Math.Min(9, length - 1);
-            lowest = Math.Min(lowest, mean[from] - std[from]);
+            double low = mean[from] - sign * std[from];
+            worst = double.IsNaN(worst) || sign * low < sign * worst ? low : worst;
             var color = palette.GetColor(s);
             var band = plt.Add.FillY(xs, [.. mean.Select((m, i) => m - std[i])], [.. mean.Select((m, i) => m + std[i])]);
             band.FillColor = color.WithAlpha(0.18);
@@ -55,10 +56,10 @@ public static class SearchPlot
         dashed.LinePattern = LinePattern.Dashed;
         dashed.Color = Colors.Black;
         dashed.LegendText = "optimum (best by the search metric)";
-        if (double.IsFinite(lowest))
+        if (double.IsFinite(worst))
         {
-            double margin = Math.Max(0.05 * Math.Abs(optimum - lowest), 1e-3);
-            plt.Axes.SetLimitsY(Math.Min(lowest, optimum) - margin, Math.Max(lowest, optimum) + margin);
+            double margin = Math.Max(0.05 * Math.Abs(optimum - worst), 1e-3);
+            plt.Axes.SetLimitsY(Math.Min(worst, optimum) - margin, Math.Max(worst, optimum) + margin);
         }
         plt.Title($"{config.Oracle.Space}: {metric} of the incumbent, {config.Runs} run{(config.Runs == 1 ? "" : "s")} per strategy");
         plt.XLabel("queries (distinct architectures measured)");
