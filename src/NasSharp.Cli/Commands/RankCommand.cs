@@ -84,10 +84,10 @@ public static class RankCommand
                 error.WriteLine($"warning: --train {trainSizes.Max()} leaves only {task.Count - trainSizes.Max()} unseen cells; " +
                                 "the unseen-cell τ over so few is too noisy to compare predictors.");
             var experiment = new RankingExperiment(folder, config, task, kind, context);
-            var pending = experiment.Pending();
-            if (pending.Count < config.Runs().Count())
-                AnsiConsole.MarkupLineInterpolated($"Resuming: {config.Runs().Count() - pending.Count} run(s) already in {experiment.Ledger.Path}.");
-            RunInParallel(experiment, pending, Math.Min(pr.GetValue(jobs), WorkerProcesses.Available ? pending.Count : 1),
+            int pending = experiment.PendingKeys().Count;
+            if (pending < config.Runs().Count())
+                AnsiConsole.MarkupLineInterpolated($"Resuming: {config.Runs().Count() - pending} run(s) already in {experiment.Ledger.Path}.");
+            ClaimedRuns.Run(experiment, RankingExperiment.OpenLedger(folder, config), pr.GetValue(jobs),
                 $"rank {config.Predictor} on {searchSpace.Name}/{task.Target}", pr.GetValue(noProgress), error);
 
             var report = new RankReport(experiment.Ledger, config);
@@ -100,59 +100,5 @@ public static class RankCommand
             return 0;
         }));
         return command;
-    }
-
-    /// <summary>
-    /// Runs the pending runs in this process and <paramref name="jobs"/> − 1 workers, with one progress display
-    /// that counts every process's finished runs (read back from rank.json) and prints a line per run.
-    /// </summary>
-    private static void RunInParallel(RankingExperiment experiment, IReadOnlyList<(int Size, int Seed)> pending, int jobs, string label,
-        bool noProgress, TextWriter log)
-    {
-        double total = pending.Sum(experiment.Work);
-        var watcher = RankingExperiment.OpenLedger(Path.GetDirectoryName(experiment.Ledger.Path)!, experiment.Config);
-        var reported = new HashSet<string>();
-        var gate = new Lock();
-        double finishedWork = 0, currentWork = 0;
-        ProgressReporter.Run(label, total, noProgress, log, progress =>
-        {
-            void Poll()
-            {
-                lock (gate)
-                {
-                    watcher.Refresh();
-                    foreach (var run in pending)
-                    {
-                        string key = RankingRun.KeyOf(run.Size, run.Seed);
-                        if (reported.Contains(key) || watcher.Runs.FirstOrDefault(r => r.Key == key) is not { } done) continue;
-                        reported.Add(key);
-                        finishedWork += experiment.Work(run);
-                        string outcome = done.Diverged
-                            ? "diverged"
-                            : string.Create(CultureInfo.InvariantCulture, $"Kendall τ {done.KendallTauAll:F3} (unseen {done.KendallTauUnseen:F3})");
-                        progress.Finished(string.Create(CultureInfo.InvariantCulture,
-                            $"n = {done.TrainSize}, seed {done.Seed}: {outcome}, {done.TrainSeconds:F1} s [{reported.Count}/{pending.Count}]"));
-                    }
-                    progress.Report(finishedWork + currentWork);
-                }
-            }
-
-            using var workers = WorkerProcesses.Start(jobs - 1);
-            using var timer = new Timer(_ => Poll(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
-            // A worker that dies leaves its claims to a dead process; looping takes them over.
-            while (true)
-            {
-                experiment.RunPending(
-                    (run, epochs) => { lock (gate) currentWork = experiment.Work(run) * epochs / experiment.Config.Training.Epochs; Poll(); },
-                    _ => { lock (gate) currentWork = 0; Poll(); },
-                    run => log.WriteLine($"warning: {run.Key} was recorded by another process while this one computed it; this result was dropped."));
-                var held = experiment.Ledger.ForeignClaims().Select(c => c.Key).ToHashSet();
-                if (experiment.Pending().All(run => held.Contains(RankingRun.KeyOf(run.Size, run.Seed)))) break;
-            }
-            foreach (string failure in workers.WaitAll()) log.WriteLine($"warning: {failure}");
-            experiment.RunPending((run, epochs) => Poll(), _ => Poll());
-            Poll();
-            return 0;
-        });
     }
 }

@@ -64,8 +64,9 @@ public static class SearchCommand
         };
         var epochs = SharedOptions.Positive(new Option<int>("--predictor-epochs")
         {
-            Description = "Epochs of each predictor fit from scratch (300, the paper schedule).",
-            DefaultValueFactory = _ => new TrainingConfig().Epochs,
+            Description = $"Epochs of each predictor fit from scratch ({SearchPredictorConfig.DefaultEpochs}, chosen on the search metric " +
+                          $"where the paper schedule has {new TrainingConfig().Epochs}; docs/DECISIONS.md, \"Search speed\").",
+            DefaultValueFactory = _ => SearchPredictorConfig.DefaultEpochs,
         });
         var warmStart = new Option<int?>("--warm-start")
         {

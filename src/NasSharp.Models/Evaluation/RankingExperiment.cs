@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -13,7 +14,7 @@ namespace NasSharp.Evaluation;
 /// Any number of processes may work on the same folder: each (size, seed) run is claimed before it starts and
 /// recorded once (<see cref="ResultLedger{TRun}"/>), so a rerun resumes and parallel workers split the runs.
 /// </summary>
-public sealed class RankingExperiment
+public sealed class RankingExperiment : IClaimedExperiment<RankingRun>
 {
     /// <summary>Fewest cells left out of training for the unseen-cell τ to be computed at all.</summary>
     public const int MinimumUnseen = 10;
@@ -76,53 +77,60 @@ public sealed class RankingExperiment
                                         $"{cells - MinimumUnseen}, so that at least {MinimumUnseen} cells stay unseen for the unseen-cell τ.");
     }
 
-    /// <summary>The (size, seed) runs of the configuration not yet recorded by any process.</summary>
-    public IReadOnlyList<(int Size, int Seed)> Pending()
+    /// <inheritdoc/>
+    public IReadOnlyList<string> PendingKeys()
     {
         Ledger.Refresh();
-        return [.. Config.Runs().Where(r => !Ledger.IsRecorded(RankingRun.KeyOf(r.Size, r.Seed)))];
+        return [.. Config.Runs().Select(r => RankingRun.KeyOf(r.Size, r.Seed)).Where(k => !Ledger.IsRecorded(k))];
     }
 
     /// <summary>
     /// Claims and runs every pending run that no other live process holds, recording each as it finishes. A run whose
-    /// training diverges is recorded as diverged. Returns the runs this process recorded.
+    /// training diverges is recorded as diverged.
     /// </summary>
-    /// <param name="epochDone">Called with (run, epochs done) during a run's training.</param>
+    /// <param name="progress">Called with (run key, fraction of its training epochs done).</param>
     /// <param name="finished">Called with each run this process recorded.</param>
     /// <param name="dropped">
     /// Called with a run this process computed but another had recorded meanwhile (its claim was taken over as dead):
     /// wasted work, never a duplicate entry.
     /// </param>
-    public IReadOnlyList<RankingRun> RunPending(Action<(int Size, int Seed), int>? epochDone = null, Action<RankingRun>? finished = null,
-        Action<RankingRun>? dropped = null)
+    public void RunPending(Action<string, double>? progress, Action<RankingRun>? finished, Action<RankingRun>? dropped)
     {
-        var recorded = new List<RankingRun>();
-        foreach (var run in Pending())
+        foreach (string key in PendingKeys())
         {
-            if (Ledger.TryClaim(RankingRun.KeyOf(run.Size, run.Seed)) is not { } claim) continue;
+            if (Ledger.TryClaim(key) is not { } claim) continue;
+            var (size, seed) = Parse(key);
             RankingRun result;
             try
             {
-                result = RunOne(run.Size, run.Seed, epochs => epochDone?.Invoke(run, epochs));
+                result = RunOne(size, seed, epochs => progress?.Invoke(key, (double)epochs / Config.Training.Epochs));
             }
             catch
             {
                 Ledger.Release(claim);
                 throw;
             }
-            if (!Ledger.Record(claim, result))
-            {
-                dropped?.Invoke(result);
-                continue;
-            }
-            recorded.Add(result);
-            finished?.Invoke(result);
+            if (Ledger.Record(claim, result)) finished?.Invoke(result);
+            else dropped?.Invoke(result);
         }
-        return recorded;
     }
 
     /// <summary>Relative cost of a run, for progress: training work grows with size × epochs.</summary>
-    public double Work((int Size, int Seed) run) => (double)run.Size * Config.Training.Epochs;
+    public double Work(string key) => (double)Parse(key).Size * Config.Training.Epochs;
+
+    /// <inheritdoc/>
+    public string KeyOf(RankingRun run) => run.Key;
+
+    /// <inheritdoc/>
+    public string Describe(RankingRun run)
+    {
+        string outcome = run.Diverged
+            ? "diverged"
+            : string.Create(CultureInfo.InvariantCulture, $"Kendall τ {run.KendallTauAll:F3} (unseen {run.KendallTauUnseen:F3})");
+        return string.Create(CultureInfo.InvariantCulture, $"n = {run.TrainSize}, seed {run.Seed}: {outcome}, {run.TrainSeconds:F1} s");
+    }
+
+    private (int Size, int Seed) Parse(string key) => Config.Runs().First(r => RankingRun.KeyOf(r.Size, r.Seed) == key);
 
     private RankingRun RunOne(int size, int seed, Action<int> epochDone)
     {

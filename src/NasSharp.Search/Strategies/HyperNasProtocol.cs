@@ -5,48 +5,47 @@ namespace NasSharp.Search.Strategies;
 /// architectures, train the predictor on them once, run regularized evolution whose fitness is the prediction, and
 /// spend the remaining queries on the best predicted architectures evolution visited.
 /// </summary>
-public sealed class HyperNasProtocol : SearchStrategy
+public sealed class HyperNasProtocol : PredictorGuidedStrategy<IArchitecturePredictor>
 {
     /// <summary>Registry name.</summary>
     public const string Id = "hypernas";
 
     private readonly HyperNasProtocolConfig config;
-    private readonly Lazy<IArchitecturePredictor> predictor;
-    private Queue<string>? ranked;
+    private bool evolved;
 
     /// <summary>Creates the strategy.</summary>
-    public HyperNasProtocol(StrategyContext context, HyperNasProtocolConfig config) : base(context)
+    public HyperNasProtocol(StrategyContext context, HyperNasProtocolConfig config) : base(context, context.RequirePredictor(Id))
     {
         ArgumentNullException.ThrowIfNull(config);
         config.Validate();
         this.config = config;
-        predictor = new(context.RequirePredictor(Id));
     }
 
     /// <inheritdoc/>
     public override string Name => Id;
 
     /// <inheritdoc/>
-    protected override string? Propose()
+    protected override int InitialRandom => config.Train;
+
+    /// <summary>Once: every architecture evolution visited, best predicted first; the paper trains the predictor once.</summary>
+    protected override IReadOnlyList<string> NextBatch()
     {
-        if (Observations.Count < config.Train) return SampleNew();
-        ranked ??= EvolveOnPredictions();
-        while (ranked.TryDequeue(out string? next))
-            if (!IsProposed(next)) return next;
-        return SampleNew();
+        if (evolved) return [];
+        evolved = true;
+        return EvolveOnPredictions();
     }
 
     /// <summary>Every architecture evolution visited, best predicted first.</summary>
-    private Queue<string> EvolveOnPredictions()
+    private List<string> EvolveOnPredictions()
     {
-        FitOnObservations(predictor.Value, 0);
+        var predictor = Refit();
         var evolution = config.Evolution;
         var score = new Dictionary<string, (string Arch, double Predicted)>(StringComparer.Ordinal);
         var population = new Queue<(string Arch, double Predicted)>();
         void Score(IReadOnlyList<string> archs)
         {
             var fresh = archs.Where(a => !score.ContainsKey(Domain.Key(a))).Distinct().ToArray();
-            double[] predicted = fresh.Length == 0 ? [] : predictor.Value.Predict(fresh);
+            double[] predicted = fresh.Length == 0 ? [] : predictor.Predict(fresh);
             for (int i = 0; i < fresh.Length; i++) score[Domain.Key(fresh[i])] = (fresh[i], predicted[i]);
             foreach (string a in archs)
             {
@@ -70,12 +69,6 @@ public sealed class HyperNasProtocol : SearchStrategy
             Score(children);
             made += generation;
         }
-        return new Queue<string>(score.Values.Where(s => !IsProposed(s.Arch)).OrderByDescending(s => s.Predicted).Select(s => s.Arch));
-    }
-
-    /// <inheritdoc/>
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing && predictor.IsValueCreated) predictor.Value.Dispose();
+        return [.. score.Values.Where(s => !IsProposed(s.Arch)).OrderByDescending(s => s.Predicted).Select(s => s.Arch)];
     }
 }

@@ -4,40 +4,32 @@ namespace NasSharp.Search.Strategies;
 /// The MP-NAS search protocol (mp-nas §4.4): measure a few random architectures, adapt the meta-trained predictor to
 /// everything measured, measure the best predicted of a large random candidate set, and repeat.
 /// </summary>
-public sealed class MpNasProtocol : SearchStrategy
+public sealed class MpNasProtocol : PredictorGuidedStrategy<IArchitecturePredictor>
 {
     /// <summary>Registry name.</summary>
     public const string Id = "mpnas";
 
     private readonly MpNasProtocolConfig config;
-    private readonly Lazy<IArchitecturePredictor> predictor;
-    private readonly Queue<string> proposals = new();
-    private int fits;
 
     /// <summary>Creates the strategy.</summary>
-    public MpNasProtocol(StrategyContext context, MpNasProtocolConfig config) : base(context)
+    public MpNasProtocol(StrategyContext context, MpNasProtocolConfig config) : base(context, context.RequirePredictor(Id))
     {
         ArgumentNullException.ThrowIfNull(config);
         config.Validate();
         this.config = config;
-        predictor = new(context.RequirePredictor(Id));
     }
 
     /// <inheritdoc/>
     public override string Name => Id;
 
     /// <inheritdoc/>
-    protected override string? Propose()
+    protected override int InitialRandom => config.Initial;
+
+    /// <inheritdoc/>
+    protected override IReadOnlyList<string> NextBatch()
     {
-        if (Observations.Count < config.Initial) return SampleNew();
-        while (proposals.TryDequeue(out string? next))
-            if (!IsProposed(next)) return next;
         var candidates = RandomCandidates();
-        if (candidates.Count == 0) return null;
-        FitOnObservations(predictor.Value, fits++);
-        double[] predicted = predictor.Value.Predict(candidates);
-        foreach (int i in Ranking.Descending(predicted).Take(config.RefitEvery)) proposals.Enqueue(candidates[i]);
-        return proposals.Dequeue();
+        return candidates.Count == 0 ? [] : Top(candidates, Refit().Predict(candidates), config.RefitEvery);
     }
 
     private List<string> RandomCandidates()
@@ -52,11 +44,5 @@ public sealed class MpNasProtocol : SearchStrategy
             if (!IsProposed(arch) && keys.Add(Domain.Key(arch))) candidates.Add(arch);
         }
         return candidates;
-    }
-
-    /// <inheritdoc/>
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing && predictor.IsValueCreated) predictor.Value.Dispose();
     }
 }
