@@ -6,8 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-runs/bench-search-speed}
 runs=${2:-3}
-dotnet build src/NasSharp.Cli -c Release -v q >/dev/null
-cli=src/NasSharp.Cli/bin/Release/net10.0/nassharp
+# NASSHARP_CLI: a built nassharp to use instead of building this clone (e.g. a copy, so the clone can be rebuilt meanwhile).
+cli=${NASSHARP_CLI:-src/NasSharp.Cli/bin/Release/net10.0/nassharp}
+[ -n "${NASSHARP_CLI:-}" ] || dotnet build src/NasSharp.Cli -c Release -v q >/dev/null
 mkdir -p "$out"
 uptime
 variant() {

@@ -9,8 +9,9 @@ public sealed class NasCli
     /// <summary>Builds every command.</summary>
     public NasCli()
     {
-        Root = new RootCommand("NasSharp: predictor-based neural architecture search (NB201, NB101, TB101; NP, HyperNAS-P, HyperNAS, MP-NAS).")
+        Root = new RootCommand("NasSharp: predictor-based neural architecture search (NB201, NB101, TB101 or your own table; random, evolution, local search, NPENAS, BANANAS; NP, HyperNAS-P, HyperNAS, MP-NAS).")
         {
+            SearchCommand.Create(),
             TrainCommand.Create(),
             PredictCommand.Create(),
             RankCommand.Create(),
@@ -19,7 +20,6 @@ public sealed class NasCli
             CompareCommand.Create(),
             CorrelateCommand.Create(),
             SampleCommand.Create(),
-            SearchCommand.Create(),
         };
         foreach (var command in MetaCommands.All()) Root.Subcommands.Add(command);
         ListDefaultsHelpAction.Install(Root);
