@@ -39,6 +39,8 @@ public sealed class SearchReport(ResultLedger<SearchRun> ledger, SearchConfig co
             .AddColumn("strategy").AddColumn("predictor").AddColumn("runs");
         foreach (int b in budgets) table.AddColumn(new TableColumn($"@{b}").RightAligned());
         table.AddColumn("reached optimum").AddColumn("median queries to it");
+        bool costs = summary.Strategies.Any(x => x.MeanCost is not null);
+        if (costs) table.AddColumn(new TableColumn($"cost ({config.Oracle.CostMetric})").RightAligned());
         foreach (var s in summary.Strategies)
         {
             var cells = new List<string> { s.Strategy, s.Predictor ?? "-", s.Runs.ToString(CultureInfo.InvariantCulture) };
@@ -46,6 +48,7 @@ public sealed class SearchReport(ResultLedger<SearchRun> ledger, SearchConfig co
                 cells.Add(s.Budgets.FirstOrDefault(x => x.Budget == b) is { } at ? $"{F(at.Mean)} ± {F(at.Std)}" : "-");
             cells.Add($"{s.ReachedOptimum}/{s.Runs}");
             cells.Add(s.MedianQueriesToOptimum is { } m ? m.ToString("0.#", CultureInfo.InvariantCulture) : "-");
+            if (costs) cells.Add(s.MeanCost is { } c ? c.ToString("N0", CultureInfo.InvariantCulture) : "-");
             table.AddRow([.. cells.Select(Markup.Escape)]);
         }
         return table;

@@ -34,7 +34,9 @@ public sealed record SearchSummary(string Optimum, double OptimumSearchValue, do
             }
             int[] hits = [.. mine.Select(r => r.Trajectory.FirstOrDefault(p => key(p.Arch) == optimumKey)?.Query ?? 0).Where(q => q > 0).Order()];
             double? median = hits.Length == 0 ? null : hits.Length % 2 == 1 ? hits[hits.Length / 2] : (hits[hits.Length / 2 - 1] + hits[hits.Length / 2]) / 2.0;
-            rows.Add(new StrategySummary(strategy, mine.FirstOrDefault()?.Predictor, budgets, hits.Length, mine.Length, median));
+            double[] costs = [.. mine.Select(r => r.Trajectory.Count == 0 ? null : r.Trajectory[^1].Cost).OfType<double>()];
+            rows.Add(new StrategySummary(strategy, mine.FirstOrDefault()?.Predictor, budgets, hits.Length, mine.Length, median,
+                costs.Length == 0 ? null : costs.Average()));
         }
         return new SearchSummary(optimum.Arch, optimum.Value, optimum.Report, rows);
     }

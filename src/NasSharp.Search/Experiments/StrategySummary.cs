@@ -7,5 +7,6 @@ namespace NasSharp.Search.Experiments;
 /// <param name="ReachedOptimum">Runs that measured the optimum (the best architecture by search metric).</param>
 /// <param name="Runs">Runs.</param>
 /// <param name="MedianQueriesToOptimum">Median queries to the optimum over the runs that reached it; null when none did.</param>
+/// <param name="MeanCost">Mean over runs of the summed simulated cost of all queries; null without a cost metric.</param>
 public sealed record StrategySummary(string Strategy, string? Predictor, IReadOnlyList<BudgetSummary> Budgets, int ReachedOptimum, int Runs,
-    double? MedianQueriesToOptimum);
+    double? MedianQueriesToOptimum, double? MeanCost);

@@ -37,4 +37,14 @@ public sealed class SearchSummaryTests
         Assert.Equal(2.5, a.MedianQueriesToOptimum);
         Assert.Equal(4, summary.OptimumReport);
     }
+
+    [Fact]
+    public void The_mean_cost_is_over_each_runs_summed_cost()
+    {
+        static SearchRun Costed(int seed, params double[] cumulative) =>
+            new("a", null, seed, [.. cumulative.Select((c, i) => new TrajectoryPoint(i + 1, $"x{i}", 0, 1, 1, c))]);
+        var summary = SearchSummary.Of([Costed(0, 5, 12), Costed(1, 3, 4)], ["a"], 2, arch => arch, ("none", 9, 1));
+        Assert.Equal(8, summary.Strategies[0].MeanCost);
+        Assert.Null(SearchSummary.Of([Run("a", 0, ("p", 1))], ["a"], 1, arch => arch, ("p", 1, 1)).Strategies[0].MeanCost);
+    }
 }
