@@ -77,6 +77,12 @@ public static class SearchCommand
             Description = "Predictor-guided strategies (npenas, bananas): queries between refits, each proposing the top this many.",
             DefaultValueFactory = _ => new PredictorGuidedConfig().RefitEvery,
         });
+        var randomCandidates = new Option<int>("--random-candidates")
+        {
+            Description = $"npenas, bananas: of the {new PredictorGuidedConfig().Candidates} candidates ranked per refit, how many are random " +
+                          "architectures rather than mutations of the best.",
+            DefaultValueFactory = _ => new PredictorGuidedConfig().RandomCandidates,
+        };
         var population = SharedOptions.Positive(new Option<int>("--population") { Description = "rea: population.", DefaultValueFactory = _ => new RegularizedEvolutionConfig().Population });
         var tournament = SharedOptions.Positive(new Option<int>("--tournament") { Description = "rea: tournament size.", DefaultValueFactory = _ => new RegularizedEvolutionConfig().SampleSize });
         var ensemble = SharedOptions.AtLeast(new Option<int>("--ensemble") { Description = "bananas: predictors in the ensemble.", DefaultValueFactory = _ => new BananasConfig().EnsembleSize }, 2);
@@ -96,7 +102,7 @@ public static class SearchCommand
             "benchmark or your own table, best-so-far test accuracy at 10/30/50/100/150 queries, share of runs reaching the optimum.")
         {
             space, target, table, archColumn, metric, reportMetric, lowerIsBetter, costMetric, strategies, predictor, metaModel, budget, runs, seed,
-            output, epochs, warmStart, refitEvery, population, tournament, ensemble, acquisition, hyperNasTrain, data, noProgress, jobs, threads, device,
+            output, epochs, warmStart, refitEvery, randomCandidates, population, tournament, ensemble, acquisition, hyperNasTrain, data, noProgress, jobs, threads, device,
         };
         command.SetAction(pr => CommandRunner.Run(pr, () =>
         {
@@ -111,7 +117,7 @@ public static class SearchCommand
                     pr.GetValue(metric) ?? throw new ArgumentException("--table needs --metric, the column to search on."),
                     pr.GetValue(reportMetric), pr.GetValue(costMetric), pr.GetValue(lowerIsBetter));
             var defaults = new StrategySettings();
-            var loop = defaults.PredictorGuided with { RefitEvery = pr.GetValue(refitEvery) };
+            var loop = defaults.PredictorGuided with { RefitEvery = pr.GetValue(refitEvery), RandomCandidates = pr.GetValue(randomCandidates) };
             var settings = defaults with
             {
                 Evolution = new RegularizedEvolutionConfig(pr.GetValue(population), pr.GetValue(tournament)),

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using NasSharp.Persistence;
@@ -106,10 +107,10 @@ public sealed class SearchExperiment : IClaimedExperiment<SearchRun>
     /// <inheritdoc/>
     public string Describe(SearchRun run)
     {
-        var last = run.Trajectory[^1];
-        string best = last.BestReportValue is { } report
-            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"best {table.ReportMetric!.Name} {report:F2}")
-            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"best {table.SearchMetric.Name} {run.Trajectory.Select(p => table.Fitness(p.SearchValue)).Max() * (table.SearchMetric.HigherIsBetter ? 1 : -1):F2}");
+        var incumbent = run.Trajectory.MaxBy(p => table.Fitness(p.SearchValue))!;
+        string best = incumbent.ReportValue is { } report
+            ? string.Create(CultureInfo.InvariantCulture, $"best {table.ReportMetric!.Name} {report:F2}")
+            : string.Create(CultureInfo.InvariantCulture, $"best {table.SearchMetric.Name} {incumbent.SearchValue:F2}");
         return $"{run.Key}: {best} after {run.Trajectory.Count} queries";
     }
 

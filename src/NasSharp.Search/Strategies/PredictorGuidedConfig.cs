@@ -7,7 +7,11 @@ namespace NasSharp.Search.Strategies;
 /// <param name="RefitEvery">Queries between refits; each refit proposes this many architectures, best predicted first (k = 10).</param>
 /// <param name="Parents">The best measured architectures whose neighbourhoods make the candidates (5, BANANAS's).</param>
 /// <param name="Candidates">Candidates ranked per refit (≈ 200 in BANANAS).</param>
-public sealed record PredictorGuidedConfig(int InitialRandom = 10, int RefitEvery = 10, int Parents = 5, int Candidates = 200)
+/// <param name="RandomCandidates">
+/// Of the <paramref name="Candidates"/>, how many are uniformly random architectures instead of mutations of the best
+/// (NASLib's <c>mutation_random</c> candidate generation), so the predictor can pull the search out of a basin.
+/// </param>
+public sealed record PredictorGuidedConfig(int InitialRandom = 10, int RefitEvery = 10, int Parents = 5, int Candidates = 200, int RandomCandidates = 0)
 {
     /// <summary>Throws <see cref="ArgumentException"/> naming the first out-of-range field.</summary>
     public void Validate()
@@ -16,5 +20,7 @@ public sealed record PredictorGuidedConfig(int InitialRandom = 10, int RefitEver
         if (RefitEvery < 1) throw new ArgumentException($"Refit every must be at least 1 query, got {RefitEvery}.");
         if (Parents < 1) throw new ArgumentException($"Parents must be at least 1, got {Parents}.");
         if (Candidates < RefitEvery) throw new ArgumentException($"Candidates ({Candidates}) must be at least refit every ({RefitEvery}).");
+        if (RandomCandidates < 0 || RandomCandidates > Candidates)
+            throw new ArgumentException($"Random candidates must be in 0..{Candidates} (the candidates), got {RandomCandidates}.");
     }
 }

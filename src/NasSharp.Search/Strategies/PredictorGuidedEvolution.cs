@@ -28,7 +28,7 @@ public sealed class PredictorGuidedEvolution : PredictorGuidedStrategy<IArchitec
     /// <inheritdoc/>
     protected override IReadOnlyList<string> NextBatch()
     {
-        var candidates = CandidatesNear([.. TopObservations(config.Parents).Select(o => o.Arch)], config.Candidates);
+        var candidates = CandidatesNear([.. TopObservations(config.Parents).Select(o => o.Arch)], config.Candidates, config.RandomCandidates);
         return candidates.Count == 0 ? [] : Top(candidates, Refit().Predict(candidates), config.RefitEvery);
     }
 }

@@ -115,11 +115,11 @@ public abstract class SearchStrategy : ISearchStrategy
     }
 
     /// <summary>
-    /// Up to <paramref name="count"/> distinct architectures not yet proposed near the <paramref name="parents"/>: their
-    /// one-edit neighbours first (parents in order), then further mutations of random parents (SEARCH.md §4: candidates
-    /// made by mutating the best).
+    /// Up to <paramref name="count"/> distinct architectures not yet proposed: <paramref name="random"/> uniformly random
+    /// ones, then ones near the <paramref name="parents"/>: their one-edit neighbours (parents in order), then two-edit
+    /// mutations of random parents (SEARCH.md §4: candidates made by mutating the best).
     /// </summary>
-    protected List<string> CandidatesNear(IReadOnlyList<string> parents, int count)
+    protected List<string> CandidatesNear(IReadOnlyList<string> parents, int count, int random = 0)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
         var candidates = new List<string>(count);
@@ -127,6 +127,8 @@ public abstract class SearchStrategy : ISearchStrategy
         {
             if (candidates.Count < count && !IsProposed(arch) && keys.Add(Domain.Key(arch))) candidates.Add(arch);
         }
+        for (int attempt = 0; attempt < 4 * random && candidates.Count < random; attempt++)
+            Add(Domain.Sample(Random));
         foreach (string parent in parents)
             foreach (string n in Domain.Neighbours(parent))
                 Add(n);
