@@ -83,6 +83,11 @@ public static class SearchCommand
                           "architectures rather than mutations of the best.",
             DefaultValueFactory = _ => new PredictorGuidedConfig().RandomCandidates,
         };
+        var neighbourhoodFirst = new Option<bool>("--best-neighbourhood-first")
+        {
+            Description = "npenas: measure the incumbent's one-edit neighbours before other candidates (best predicted first), so no " +
+                          "neighbour of the best is left out as local search guarantees.",
+        };
         var population = SharedOptions.Positive(new Option<int>("--population") { Description = "rea: population.", DefaultValueFactory = _ => new RegularizedEvolutionConfig().Population });
         var tournament = SharedOptions.Positive(new Option<int>("--tournament") { Description = "rea: tournament size.", DefaultValueFactory = _ => new RegularizedEvolutionConfig().SampleSize });
         var ensemble = SharedOptions.AtLeast(new Option<int>("--ensemble") { Description = "bananas: predictors in the ensemble.", DefaultValueFactory = _ => new BananasConfig().EnsembleSize }, 2);
@@ -102,7 +107,7 @@ public static class SearchCommand
             "benchmark or your own table, best-so-far test accuracy at 10/30/50/100/150 queries, share of runs reaching the optimum.")
         {
             space, target, table, archColumn, metric, reportMetric, lowerIsBetter, costMetric, strategies, predictor, metaModel, budget, runs, seed,
-            output, epochs, warmStart, refitEvery, randomCandidates, population, tournament, ensemble, acquisition, hyperNasTrain, data, noProgress, jobs, threads, device,
+            output, epochs, warmStart, refitEvery, randomCandidates, neighbourhoodFirst, population, tournament, ensemble, acquisition, hyperNasTrain, data, noProgress, jobs, threads, device,
         };
         command.SetAction(pr => CommandRunner.Run(pr, () =>
         {
@@ -118,10 +123,11 @@ public static class SearchCommand
                     pr.GetValue(reportMetric), pr.GetValue(costMetric), pr.GetValue(lowerIsBetter));
             var defaults = new StrategySettings();
             var loop = defaults.PredictorGuided with { RefitEvery = pr.GetValue(refitEvery), RandomCandidates = pr.GetValue(randomCandidates) };
+            var npenas = loop with { BestNeighbourhoodFirst = pr.GetValue(neighbourhoodFirst) };
             var settings = defaults with
             {
                 Evolution = new RegularizedEvolutionConfig(pr.GetValue(population), pr.GetValue(tournament)),
-                PredictorGuided = loop,
+                PredictorGuided = npenas,
                 Bananas = defaults.Bananas with { Loop = loop, EnsembleSize = pr.GetValue(ensemble), Acquisition = pr.GetValue(acquisition) },
                 HyperNas = defaults.HyperNas with { Train = pr.GetValue(hyperNasTrain) },
             };

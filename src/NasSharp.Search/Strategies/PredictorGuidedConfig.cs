@@ -11,7 +11,13 @@ namespace NasSharp.Search.Strategies;
 /// Of the <paramref name="Candidates"/>, how many are uniformly random architectures instead of mutations of the best
 /// (NASLib's <c>mutation_random</c> candidate generation), so the predictor can pull the search out of a basin.
 /// </param>
-public sealed record PredictorGuidedConfig(int InitialRandom = 10, int RefitEvery = 10, int Parents = 5, int Candidates = 200, int RandomCandidates = 0)
+/// <param name="BestNeighbourhoodFirst">
+/// Whether the incumbent's unmeasured one-edit neighbours go first, in predicted order, and other candidates only fill
+/// what is left of a batch: the neighbourhood of the best is then always measured out, as local search does, but
+/// best predicted first.
+/// </param>
+public sealed record PredictorGuidedConfig(int InitialRandom = 10, int RefitEvery = 10, int Parents = 5, int Candidates = 200, int RandomCandidates = 0,
+    bool BestNeighbourhoodFirst = false)
 {
     /// <summary>Throws <see cref="ArgumentException"/> naming the first out-of-range field.</summary>
     public void Validate()

@@ -29,6 +29,12 @@ public sealed class PredictorGuidedEvolution : PredictorGuidedStrategy<IArchitec
     protected override IReadOnlyList<string> NextBatch()
     {
         var candidates = CandidatesNear([.. TopObservations(config.Parents).Select(o => o.Arch)], config.Candidates, config.RandomCandidates);
-        return candidates.Count == 0 ? [] : Top(candidates, Refit().Predict(candidates), config.RefitEvery);
+        if (candidates.Count == 0) return [];
+        double[] predicted = Refit().Predict(candidates);
+        if (!config.BestNeighbourhoodFirst) return Top(candidates, predicted, config.RefitEvery);
+        var local = Domain.Neighbours(Best!.Arch).Select(Domain.Key).ToHashSet(StringComparer.Ordinal);
+        return [.. Enumerable.Range(0, candidates.Count)
+            .OrderByDescending(i => local.Contains(Domain.Key(candidates[i]))).ThenByDescending(i => predicted[i])
+            .Take(config.RefitEvery).Select(i => candidates[i])];
     }
 }
