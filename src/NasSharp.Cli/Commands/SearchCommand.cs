@@ -86,7 +86,8 @@ public static class SearchCommand
         var neighbourhoodFirst = new Option<bool>("--best-neighbourhood-first")
         {
             Description = "npenas: measure the incumbent's one-edit neighbours before other candidates (best predicted first), so no " +
-                          "neighbour of the best is left out as local search guarantees.",
+                          "neighbour of the best is left out, as in local search (default true; false ranks all candidates together, as NPENAS does).",
+            DefaultValueFactory = _ => new StrategySettings().PredictorGuided.BestNeighbourhoodFirst,
         };
         var population = SharedOptions.Positive(new Option<int>("--population") { Description = "rea: population.", DefaultValueFactory = _ => new RegularizedEvolutionConfig().Population });
         var tournament = SharedOptions.Positive(new Option<int>("--tournament") { Description = "rea: tournament size.", DefaultValueFactory = _ => new RegularizedEvolutionConfig().SampleSize });
@@ -122,7 +123,7 @@ public static class SearchCommand
                     pr.GetValue(metric) ?? throw new ArgumentException("--table needs --metric, the column to search on."),
                     pr.GetValue(reportMetric), pr.GetValue(costMetric), pr.GetValue(lowerIsBetter));
             var defaults = new StrategySettings();
-            var loop = defaults.PredictorGuided with { RefitEvery = pr.GetValue(refitEvery), RandomCandidates = pr.GetValue(randomCandidates) };
+            var loop = defaults.Bananas.Loop with { RefitEvery = pr.GetValue(refitEvery), RandomCandidates = pr.GetValue(randomCandidates) };
             var npenas = loop with { BestNeighbourhoodFirst = pr.GetValue(neighbourhoodFirst) };
             var settings = defaults with
             {

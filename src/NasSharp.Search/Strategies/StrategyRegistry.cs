@@ -11,7 +11,7 @@ public static class StrategyRegistry
             (c, s) => new RegularizedEvolution(c, s.Evolution)),
         new(LocalSearch.Id, "local search: 10 random starts, then the best one-edit neighbour, random restart at a local optimum", false,
             (c, s) => new LocalSearch(c, s.LocalSearch)),
-        new(PredictorGuidedEvolution.Id, "predictor-guided evolution (NPENAS): refit every 10 queries, rank mutations of the best 5, query the top 10", true,
+        new(PredictorGuidedEvolution.Id, "predictor-guided evolution (NPENAS): refit every 10 queries, rank mutations of the best 5, query the top 10, the incumbent's neighbours first", true,
             (c, s) => new PredictorGuidedEvolution(c, s.PredictorGuided)),
         new(Bananas.Id, "BANANAS: an ensemble of 3 predictors, Thompson sampling over mutations of the best 5, refit every 10", true,
             (c, s) => new Bananas(c, s.Bananas)),

@@ -10,6 +10,9 @@ namespace NasSharp.Search.Strategies;
 public sealed record StrategySettings(RegularizedEvolutionConfig Evolution, LocalSearchConfig LocalSearch, PredictorGuidedConfig PredictorGuided,
     BananasConfig Bananas, HyperNasProtocolConfig HyperNas, MpNasProtocolConfig MpNas)
 {
-    /// <summary>The defaults.</summary>
-    public StrategySettings() : this(new(), new(), new(), new(), new(), new()) { }
+    /// <summary>
+    /// The defaults; NPENAS measures the incumbent's neighbourhood first, chosen on held-out seeds and the search
+    /// metric only (docs/DECISIONS.md).
+    /// </summary>
+    public StrategySettings() : this(new(), new(), new PredictorGuidedConfig(BestNeighbourhoodFirst: true), new(), new(), new()) { }
 }

@@ -133,4 +133,18 @@ public sealed class StrategyTests : IDisposable
         Assert.Equal(64, trajectory.Count);
         Assert.Equal(SyntheticTable.Cells.Order(StringComparer.Ordinal), trajectory.Select(p => p.Arch).Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public void Best_neighbourhood_first_measures_the_incumbents_neighbours_first()
+    {
+        var table = synthetic.Load();
+        var settings = Small with { PredictorGuided = Small.PredictorGuided with { BestNeighbourhoodFirst = true } };
+        using var npenas = new PredictorGuidedEvolution(Context(table, 2, 40), settings.PredictorGuided);
+        var trajectory = SearchRunner.Run(npenas, new Oracle(table), 40);
+        var initial = trajectory.Take(5).MaxBy(p => p.SearchValue)!;
+        var fresh = table.Domain.Neighbours(initial.Arch).Except(trajectory.Take(5).Select(p => p.Arch)).ToHashSet();
+        // The first batch of 5 holds as many unmeasured neighbours of the incumbent as there are, up to 5.
+        Assert.Equal(Math.Min(5, fresh.Count), trajectory.Skip(5).Take(5).Count(p => fresh.Contains(p.Arch)));
+        Assert.Contains(trajectory, p => p.Arch == SyntheticTable.Optimum);
+    }
 }
