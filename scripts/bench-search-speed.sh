@@ -21,13 +21,7 @@ variant() {
   echo "$name ($*): $(( ms / runs )) ms per run over $runs runs"
   grep "│ npenas" "$out/$name.log" || true
   # The search metric (validation accuracy) of the incumbent, what a choice between the variants may look at.
-  python3 - "$out/$name/search.json" <<'PY'
-import json, statistics, sys
-runs = json.load(open(sys.argv[1]))["runs"]
-for b in (30, 50, 100, 150):
-    best = [max(p["search_value"] for p in r["trajectory"][:b]) for r in runs]
-    print(f"  best cifar10-valid @{b}: {statistics.mean(best):.3f} +- {statistics.stdev(best) if len(best) > 1 else 0:.3f}")
-PY
+  python3 scripts/search-validation.py "$out/$name/search.json"
 }
 variant scratch300
 variant warm50 --warm-start 50

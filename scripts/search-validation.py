@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""The search metric's view of search.json files: per strategy, the mean over runs of the best search value (the
-incumbent's validation accuracy) at the given budgets. On ImageNet16-120 the best cell by validation is not the best
+"""The search metric's view of search.json files: per strategy, the mean ± sample std over runs of the best search
+value (the incumbent's validation accuracy) at 10, 30, 50, 100 and 150 queries. On ImageNet16-120 the best cell by validation is not the best
 by test (SEARCH.md §2), so the test view alone can rank a better search lower. Usage: search-validation.py FILE..."""
 import json, statistics, sys
 
@@ -12,5 +12,8 @@ for path in sys.argv[1:]:
     sign = -1 if doc["config"]["Oracle"]["LowerIsBetter"] else 1
     for strategy in doc["config"]["Strategies"]:
         runs = [r for r in doc["runs"] if r["strategy"] == strategy]
-        cells = [statistics.mean(sign * max(sign * p["search_value"] for p in r["trajectory"][:b]) for r in runs) for b in budgets]
-        print(f"| {path} | {strategy} | " + " | ".join(f"{c:.2f}" for c in cells) + " |")
+        cells = []
+        for b in budgets:
+            best = [sign * max(sign * p["search_value"] for p in r["trajectory"][:b]) for r in runs]
+            cells.append(f"{statistics.mean(best):.3f} ± {statistics.stdev(best) if len(best) > 1 else 0:.3f}")
+        print(f"| {path} | {strategy} | " + " | ".join(cells) + " |")

@@ -10,13 +10,5 @@ cli=${NASSHARP_CLI:-src/NasSharp.Cli/bin/Release/net10.0/nassharp}
 for random in 0 50 100; do
   "$cli" search --space nb201 --target cifar10 --strategy npenas --predictor np --random-candidates "$random" \
     --budget 150 --runs 10 --seed 100 --jobs 2 --no-progress --out "$out/random$random" > "$out/random$random.log" 2>&1
-  python3 - "$out/random$random/search.json" "$random" <<'PY'
-import json, statistics, sys
-runs = json.load(open(sys.argv[1]))["runs"]
-cells = []
-for b in (30, 50, 100, 150):
-    best = [max(p["search_value"] for p in r["trajectory"][:b]) for r in runs]
-    cells.append(f"@{b} {statistics.mean(best):.3f} ± {statistics.stdev(best):.3f}")
-print(f"random candidates {sys.argv[2]}: best cifar10-valid " + ", ".join(cells))
-PY
+  python3 scripts/search-validation.py "$out/random$random/search.json"
 done

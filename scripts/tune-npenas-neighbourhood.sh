@@ -12,14 +12,6 @@ for dataset in cifar10 cifar100; do
     flag=(); [ "$variant" = plain ] || flag=(--best-neighbourhood-first)
     "$cli" search --space nb201 --target "$dataset" --strategy npenas --predictor np "${flag[@]}" \
       --budget 150 --runs 10 --seed 100 --jobs 2 --no-progress --out "$out/$dataset-$variant" > "$out/$dataset-$variant.log" 2>&1
-    python3 - "$out/$dataset-$variant/search.json" "$dataset $variant" <<'PY'
-import json, statistics, sys
-runs = json.load(open(sys.argv[1]))["runs"]
-cells = []
-for b in (30, 50, 100, 150):
-    best = [max(p["search_value"] for p in r["trajectory"][:b]) for r in runs]
-    cells.append(f"@{b} {statistics.mean(best):.3f} ± {statistics.stdev(best):.3f}")
-print(f"{sys.argv[2]}: best validation " + ", ".join(cells))
-PY
+    python3 scripts/search-validation.py "$out/$dataset-$variant/search.json"
   done
 done

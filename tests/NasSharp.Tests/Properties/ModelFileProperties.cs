@@ -100,8 +100,10 @@ public sealed class ModelFileProperties : IDisposable
             case 4:   // the same payload as v1 (no length, no digest), or another version's magic
                 var magic = Encoding.ASCII.GetBytes(rng.Next(2) == 0 ? format.LegacyMagic : format.Magic.Replace("v2", $"v{rng.Next(3, 99)}"));
                 return [.. magic, .. bytes[(format.MagicBytes.Length + 8)..^ChecksummedFile.DigestLength]];
-            case 5:   // a wrong payload length
-                BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(format.MagicBytes.Length), rng.Next(3) switch { 0 => -1, 1 => long.MaxValue, _ => rng.Next(bytes.Length * 2) });
+            case 5:   // a wrong payload length (a random one that happens to be right is moved off by one)
+                long trueLength = BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(format.MagicBytes.Length));
+                long length = rng.Next(3) switch { 0 => -1, 1 => long.MaxValue, _ => rng.Next(bytes.Length * 2) };
+                BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(format.MagicBytes.Length), length == trueLength ? length + 1 : length);
                 return bytes;
             case 6: return rng.Next(2) == 0 ? other : [];                                                 // another kind of file, or empty
             case 7: return Noise(rng, rng.Next(1, 5000));                                                 // noise
