@@ -34,8 +34,9 @@ public static class SearchPlot
             int length = mine.Max(r => r.Trajectory.Count);
             double[] xs = [.. Enumerable.Range(1, length).Select(q => (double)q)];
             var perQuery = Enumerable.Range(1, length).Select(q => mine.Select(r => Incumbent(r, q, report, sign)).ToArray()).ToArray();
-            double[] mean = [.. perQuery.Select(v => v.Average())];
-            double[] std = [.. perQuery.Select(v => v.Length < 2 ? 0 : Math.Sqrt(v.Sum(x => (x - v.Average()) * (x - v.Average())) / (v.Length - 1)))];
+            var stats = perQuery.Select(Stat.Of).ToArray();
+            double[] mean = [.. stats.Select(x => x.Mean)];
+            double[] std = [.. stats.Select(x => x.Std)];
             // The first queries are random for every strategy; the axis starts at the 10th so the differences show.
             int from = Math.Min(9, length - 1);
             double low = mean[from] - sign * std[from];
