@@ -1,0 +1,92 @@
+using NasSharp.Features;
+using NasSharp.SearchSpaces;
+using NasSharp.SearchSpaces.Nb201;
+
+namespace NasSharp.Tests.Features;
+
+public class Nb201GraphFeaturesTests
+{
+    private static readonly Nb201Space Space = new();
+    private static readonly IArchitectureFeaturizer Features = GraphFeatures.For(Space);
+
+    private static Dictionary<string, double> Named(string arch) =>
+        Features.Names.Zip(Features.Compute(arch)).ToDictionary(p => p.First, p => p.Second);
+
+    [Fact]
+    public void Names_are_the_issue_15_list()
+    {
+        string[] subsets = ["conv3x3", "convs", "skip", "pool", "convs+skip", "all"];
+        string[] expected =
+        [
+            "count:none", "count:skip_connect", "count:nor_conv_1x1", "count:nor_conv_3x3", "count:avg_pool_3x3",
+            .. subsets.SelectMany(s => new[] { $"paths:{s}", $"min_path:{s}", $"max_path:{s}" }),
+            "out_degree:0", "in_degree:1", "out_degree:1", "in_degree:2", "out_degree:2", "in_degree:3",
+        ];
+        Assert.Equal(expected, Features.Names);
+    }
+
+    [Fact]
+    public void Hand_checked_cell_with_every_edge_live()
+    {
+        // Edges 0→1 conv3, 0→2 none, 1→2 none, 0→3 skip, 1→3 conv3, 2→3 conv1. Live: all but the two nones. Paths:
+        // 0→3 (skip, 1 op) and 0→1→3 (conv3, conv3: 2 ops); 0→2 is none, so node 2 is zero and 2→3 is dead.
+        const string arch = "|nor_conv_3x3~0|+|none~0|none~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_1x1~2|";
+        var f = Named(arch);
+        Assert.Equal([3, 1, 0, 2, 0], Counts(f));
+        Assert.Equal([1, 2, 2], Path(f, "conv3x3"));
+        Assert.Equal([1, 2, 2], Path(f, "convs"));
+        Assert.Equal([1, 1, 1], Path(f, "skip"));
+        Assert.Equal([0, 0, 0], Path(f, "pool"));
+        Assert.Equal([2, 1, 2], Path(f, "convs+skip"));
+        Assert.Equal([2, 1, 2], Path(f, "all"));
+        // out(0) = {0→1, 0→3}; in(1) = {0→1}; out(1) = {1→3}; node 2 has no live edge; in(3) = {0→3, 1→3}.
+        Assert.Equal([2, 1, 1, 0, 0, 2], Degrees(f));
+    }
+
+    [Fact]
+    public void A_cell_gets_the_features_of_its_key_class_representative()
+    {
+        // 0→1 conv3, 1→2 conv3, 2→3 skip, 0→3 skip computes x + conv3(conv3(x)), as the representative above does
+        // (the NB201 key sums node terms flat); read literally its conv-only path count would be 0, not 1.
+        const string arch = "|nor_conv_3x3~0|+|none~0|nor_conv_3x3~1|+|skip_connect~0|none~1|skip_connect~2|";
+        const string representative = "|nor_conv_3x3~0|+|none~0|none~1|+|skip_connect~0|nor_conv_3x3~1|skip_connect~2|";
+        Assert.Equal(Space.Key(representative), Space.Key(arch));
+        Assert.Equal(representative, new ClassRepresentatives(Space).Of(arch));
+        Assert.Equal(Features.Compute(representative), Features.Compute(arch));
+        Assert.Equal([1, 2, 2], Path(Named(arch), "conv3x3"));
+    }
+
+    [Fact]
+    public void Hand_checked_cell_with_dead_edges_counts_them_as_none()
+    {
+        // 0→1 none makes node 1 zero, so 1→2 (pool) and 1→3 (conv1) are dead; 2→3 none makes 0→2 (conv3) dead.
+        // Only 0→3 conv1 is live: counts none 5, conv1 1; one path of 1 op for convs, convs+skip and all.
+        var f = Named("|none~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|nor_conv_1x1~0|nor_conv_1x1~1|none~2|");
+        Assert.Equal([5, 0, 1, 0, 0], Counts(f));
+        Assert.Equal([0, 0, 0], Path(f, "conv3x3"));
+        Assert.Equal([1, 1, 1], Path(f, "convs"));
+        Assert.Equal([0, 0, 0], Path(f, "pool"));
+        Assert.Equal([1, 1, 1], Path(f, "all"));
+        Assert.Equal([1, 0, 0, 0, 0, 1], Degrees(f));
+    }
+
+    [Fact]
+    public void Fully_convolutional_cell_has_all_four_paths()
+    {
+        // All 6 edges conv3: paths 0→3, 0→1→3, 0→2→3, 0→1→2→3 (lengths 1, 2, 2, 3); degrees 3,1,2,2,1,3.
+        var f = Named("|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|");
+        Assert.Equal([4, 1, 3], Path(f, "conv3x3"));
+        Assert.Equal([0, 0, 0], Path(f, "skip"));
+        Assert.Equal([3, 1, 2, 2, 1, 3], Degrees(f));
+        Assert.Equal(6, f["count:nor_conv_3x3"]);
+    }
+
+    private static double[] Counts(Dictionary<string, double> f) =>
+        [.. Nb201Cell.Operations.Select(o => f[$"count:{o}"])];
+
+    private static double[] Path(Dictionary<string, double> f, string subset) =>
+        [f[$"paths:{subset}"], f[$"min_path:{subset}"], f[$"max_path:{subset}"]];
+
+    private static double[] Degrees(Dictionary<string, double> f) =>
+        [f["out_degree:0"], f["in_degree:1"], f["out_degree:1"], f["in_degree:2"], f["out_degree:2"], f["in_degree:3"]];
+}
