@@ -81,6 +81,65 @@ public class Nb201GraphFeaturesTests
         Assert.Equal(6, f["count:nor_conv_3x3"]);
     }
 
+    [Fact]
+    public void Path_features_of_every_cell_match_the_four_paths_of_its_representative()
+    {
+        // The 4-node cell has exactly four input→output paths; list them and check their edge operations directly.
+        int[][] cellPaths = [[3], [0, 4], [1, 5], [0, 2, 5]];   // edge indices: 0→3; 0→1→3; 0→2→3; 0→1→2→3
+        var subsets = new Dictionary<string, string[]>
+        {
+            ["conv3x3"] = ["nor_conv_3x3"],
+            ["convs"] = ["nor_conv_3x3", "nor_conv_1x1"],
+            ["skip"] = ["skip_connect"],
+            ["pool"] = ["avg_pool_3x3"],
+            ["convs+skip"] = ["nor_conv_3x3", "nor_conv_1x1", "skip_connect"],
+            ["all"] = ["nor_conv_3x3", "nor_conv_1x1", "skip_connect", "avg_pool_3x3"],
+        };
+        var representatives = new ClassRepresentatives(Space);
+        foreach (var cell in Nb201Space.Enumerate())
+        {
+            var f = Named(cell.ToString());
+            var ops = Nb201Cell.Parse(representatives.Of(cell.ToString())).OperationIndices.Select(o => Nb201Cell.Operations[o]).ToArray();
+            foreach (var (name, allowed) in subsets)
+            {
+                int[] lengths = [.. cellPaths.Where(p => p.All(e => allowed.Contains(ops[e]))).Select(p => p.Length)];
+                double[] expected = lengths.Length == 0 ? [0, 0, 0] : [lengths.Length, lengths.Min(), lengths.Max()];
+                Assert.Equal(expected, Path(f, name));
+            }
+            Assert.Equal(6, Counts(f).Sum());
+            // No path through non-none operations ⇔ the cell outputs zeros ⇔ nothing is live.
+            Assert.Equal(!cell.HasInputOutputPath(), f["paths:all"] == 0);
+            Assert.Equal(f["paths:all"] == 0, f["count:none"] == 6);
+        }
+    }
+
+    [Fact]
+    public void Cells_with_one_key_share_their_features()
+    {
+        var byKey = new Dictionary<string, double[]>();
+        int merged = 0;
+        foreach (string arch in ((ISearchSpace)Space).Enumerate()!)
+        {
+            double[] f = Features.Compute(arch);
+            if (byKey.TryGetValue(Space.Key(arch), out var first))
+            {
+                Assert.Equal(first, f);
+                merged++;
+            }
+            else byKey.Add(Space.Key(arch), f);
+        }
+        Assert.Equal(Nb201Space.Size - 6466, merged);
+    }
+
+    [Fact]
+    public void An_arbitrary_cell_string_is_canonicalised_and_a_bad_one_is_refused()
+    {
+        const string arch = "|nor_conv_3x3~0|+|none~0|none~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_1x1~2|";
+        Assert.Equal(Features.Compute(arch), Features.Compute("  " + arch + " "));
+        var e = Assert.Throws<ArchitectureFormatException>(() => Features.Compute("|conv~0|+|none~0|none~1|+|none~0|none~1|none~2|"));
+        Assert.Contains("unknown operation 'conv'", e.Message);
+    }
+
     private static double[] Counts(Dictionary<string, double> f) =>
         [.. Nb201Cell.Operations.Select(o => f[$"count:{o}"])];
 
