@@ -9,8 +9,7 @@ public class Nb201GraphFeaturesTests
     private static readonly Nb201Space Space = new();
     private static readonly IArchitectureFeaturizer Features = GraphFeatures.For(Space);
 
-    private static Dictionary<string, double> Named(string arch) =>
-        Features.Names.Zip(Features.Compute(arch)).ToDictionary(p => p.First, p => p.Second);
+    private static Dictionary<string, double> Named(string arch) => NamedFeatures.Of(Features, arch);
 
     [Fact]
     public void Names_are_the_issue_15_list()
@@ -33,14 +32,14 @@ public class Nb201GraphFeaturesTests
         const string arch = "|nor_conv_3x3~0|+|none~0|none~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_1x1~2|";
         var f = Named(arch);
         Assert.Equal([3, 1, 0, 2, 0], Counts(f));
-        Assert.Equal([1, 2, 2], Path(f, "conv3x3"));
-        Assert.Equal([1, 2, 2], Path(f, "convs"));
-        Assert.Equal([1, 1, 1], Path(f, "skip"));
-        Assert.Equal([0, 0, 0], Path(f, "pool"));
-        Assert.Equal([2, 1, 2], Path(f, "convs+skip"));
-        Assert.Equal([2, 1, 2], Path(f, "all"));
+        Assert.Equal([1, 2, 2], NamedFeatures.Path(f, "conv3x3"));
+        Assert.Equal([1, 2, 2], NamedFeatures.Path(f, "convs"));
+        Assert.Equal([1, 1, 1], NamedFeatures.Path(f, "skip"));
+        Assert.Equal([0, 0, 0], NamedFeatures.Path(f, "pool"));
+        Assert.Equal([2, 1, 2], NamedFeatures.Path(f, "convs+skip"));
+        Assert.Equal([2, 1, 2], NamedFeatures.Path(f, "all"));
         // out(0) = {0→1, 0→3}; in(1) = {0→1}; out(1) = {1→3}; node 2 has no live edge; in(3) = {0→3, 1→3}.
-        Assert.Equal([2, 1, 1, 0, 0, 2], Degrees(f));
+        Assert.Equal([2, 1, 1, 0, 0, 2], NamedFeatures.FourNodeDegrees(f));
     }
 
     [Fact]
@@ -53,7 +52,7 @@ public class Nb201GraphFeaturesTests
         Assert.Equal(Space.Key(representative), Space.Key(arch));
         Assert.Equal(representative, new ClassRepresentatives(Space).Of(arch));
         Assert.Equal(Features.Compute(representative), Features.Compute(arch));
-        Assert.Equal([1, 2, 2], Path(Named(arch), "conv3x3"));
+        Assert.Equal([1, 2, 2], NamedFeatures.Path(Named(arch), "conv3x3"));
     }
 
     [Fact]
@@ -63,11 +62,11 @@ public class Nb201GraphFeaturesTests
         // Only 0→3 conv1 is live: counts none 5, conv1 1; one path of 1 op for convs, convs+skip and all.
         var f = Named("|none~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|nor_conv_1x1~0|nor_conv_1x1~1|none~2|");
         Assert.Equal([5, 0, 1, 0, 0], Counts(f));
-        Assert.Equal([0, 0, 0], Path(f, "conv3x3"));
-        Assert.Equal([1, 1, 1], Path(f, "convs"));
-        Assert.Equal([0, 0, 0], Path(f, "pool"));
-        Assert.Equal([1, 1, 1], Path(f, "all"));
-        Assert.Equal([1, 0, 0, 0, 0, 1], Degrees(f));
+        Assert.Equal([0, 0, 0], NamedFeatures.Path(f, "conv3x3"));
+        Assert.Equal([1, 1, 1], NamedFeatures.Path(f, "convs"));
+        Assert.Equal([0, 0, 0], NamedFeatures.Path(f, "pool"));
+        Assert.Equal([1, 1, 1], NamedFeatures.Path(f, "all"));
+        Assert.Equal([1, 0, 0, 0, 0, 1], NamedFeatures.FourNodeDegrees(f));
     }
 
     [Fact]
@@ -75,9 +74,9 @@ public class Nb201GraphFeaturesTests
     {
         // All 6 edges conv3: paths 0→3, 0→1→3, 0→2→3, 0→1→2→3 (lengths 1, 2, 2, 3); degrees 3,1,2,2,1,3.
         var f = Named("|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|");
-        Assert.Equal([4, 1, 3], Path(f, "conv3x3"));
-        Assert.Equal([0, 0, 0], Path(f, "skip"));
-        Assert.Equal([3, 1, 2, 2, 1, 3], Degrees(f));
+        Assert.Equal([4, 1, 3], NamedFeatures.Path(f, "conv3x3"));
+        Assert.Equal([0, 0, 0], NamedFeatures.Path(f, "skip"));
+        Assert.Equal([3, 1, 2, 2, 1, 3], NamedFeatures.FourNodeDegrees(f));
         Assert.Equal(6, f["count:nor_conv_3x3"]);
     }
 
@@ -104,7 +103,7 @@ public class Nb201GraphFeaturesTests
             {
                 int[] lengths = [.. cellPaths.Where(p => p.All(e => allowed.Contains(ops[e]))).Select(p => p.Length)];
                 double[] expected = lengths.Length == 0 ? [0, 0, 0] : [lengths.Length, lengths.Min(), lengths.Max()];
-                Assert.Equal(expected, Path(f, name));
+                Assert.Equal(expected, NamedFeatures.Path(f, name));
             }
             Assert.Equal(6, Counts(f).Sum());
             // No path through non-none operations ⇔ the cell outputs zeros ⇔ nothing is live.
@@ -143,9 +142,4 @@ public class Nb201GraphFeaturesTests
     private static double[] Counts(Dictionary<string, double> f) =>
         [.. Nb201Cell.Operations.Select(o => f[$"count:{o}"])];
 
-    private static double[] Path(Dictionary<string, double> f, string subset) =>
-        [f[$"paths:{subset}"], f[$"min_path:{subset}"], f[$"max_path:{subset}"]];
-
-    private static double[] Degrees(Dictionary<string, double> f) =>
-        [f["out_degree:0"], f["in_degree:1"], f["out_degree:1"], f["in_degree:2"], f["out_degree:2"], f["in_degree:3"]];
 }

@@ -7,29 +7,22 @@ namespace NasSharp.Tests.Features;
 
 public class OtherSpaceGraphFeaturesTests
 {
-    private static Dictionary<string, double> Named(IArchitectureFeaturizer f, string arch) =>
-        f.Names.Zip(f.Compute(arch)).ToDictionary(p => p.First, p => p.Second);
-
-    private static double[] Path(Dictionary<string, double> f, string subset) =>
-        [f[$"paths:{subset}"], f[$"min_path:{subset}"], f[$"max_path:{subset}"]];
-
     [Fact]
     public void Tb101_hand_checked_cell()
     {
         // a = 0→1 conv3, b = 0→2 skip, c = 1→2 conv3, d = 0→3 conv1, e = 1→3 none, f = 2→3 skip. Paths: 0→3 (conv1, 1 op),
         // 0→2→3 (skip, skip: 2), 0→1→2→3 (conv3, conv3, skip: 3); 0→1→3 is cut by e.
-        var f = Named(GraphFeatures.For(new Tb101MicroSpace()), "64-41414-3_13_201");
+        var f = NamedFeatures.Of(GraphFeatures.For(new Tb101MicroSpace()), "64-41414-3_13_201");
         Assert.Equal([1, 2, 1, 2], Tb101MicroSpace.Operations.Select(o => f[$"count:{o}"]));
-        Assert.Equal([0, 0, 0], Path(f, "conv3x3"));
-        Assert.Equal([1, 1, 1], Path(f, "conv1x1"));
-        Assert.Equal([1, 2, 2], Path(f, "skip_connect"));
-        Assert.Equal([1, 1, 1], Path(f, "conv3x3+conv1x1"));
-        Assert.Equal([2, 2, 3], Path(f, "conv3x3+skip_connect"));
-        Assert.Equal([2, 1, 2], Path(f, "conv1x1+skip_connect"));
-        Assert.Equal([3, 1, 3], Path(f, "all"));
+        Assert.Equal([0, 0, 0], NamedFeatures.Path(f, "conv3x3"));
+        Assert.Equal([1, 1, 1], NamedFeatures.Path(f, "conv1x1"));
+        Assert.Equal([1, 2, 2], NamedFeatures.Path(f, "skip_connect"));
+        Assert.Equal([1, 1, 1], NamedFeatures.Path(f, "conv3x3+conv1x1"));
+        Assert.Equal([2, 2, 3], NamedFeatures.Path(f, "conv3x3+skip_connect"));
+        Assert.Equal([2, 1, 2], NamedFeatures.Path(f, "conv1x1+skip_connect"));
+        Assert.Equal([3, 1, 3], NamedFeatures.Path(f, "all"));
         // out(0) = {a, b, d}; in(1) = {a}; out(1) = {c}; in(2) = {b, c}; out(2) = {f}; in(3) = {d, f}.
-        Assert.Equal([3, 1, 1, 2, 1, 2],
-            new[] { "out_degree:0", "in_degree:1", "out_degree:1", "in_degree:2", "out_degree:2", "in_degree:3" }.Select(n => f[n]));
+        Assert.Equal([3, 1, 1, 2, 1, 2], NamedFeatures.FourNodeDegrees(f));
     }
 
     [Fact]
@@ -57,15 +50,15 @@ public class OtherSpaceGraphFeaturesTests
     {
         // Paths: 0→4 (no operation), 0→1→3→4 (conv3, conv1), 0→2→3→4 (pool, conv1). The direct edge uses no
         // operation, so every subset has it: its count is at least 1 and its min_path 0.
-        var f = Named(GraphFeatures.For(new Nb101Space()), Nb101Cell5);
+        var f = NamedFeatures.Of(GraphFeatures.For(new Nb101Space()), Nb101Cell5);
         Assert.Equal([1, 1, 1], Nb101Cell.Operations.Select(o => f[$"count:{o}"]));
-        Assert.Equal([1, 0, 0], Path(f, "conv3x3-bn-relu"));
-        Assert.Equal([1, 0, 0], Path(f, "conv1x1-bn-relu"));
-        Assert.Equal([1, 0, 0], Path(f, "maxpool3x3"));
-        Assert.Equal([2, 0, 2], Path(f, "conv3x3-bn-relu+conv1x1-bn-relu"));
-        Assert.Equal([1, 0, 0], Path(f, "conv3x3-bn-relu+maxpool3x3"));
-        Assert.Equal([2, 0, 2], Path(f, "conv1x1-bn-relu+maxpool3x3"));
-        Assert.Equal([3, 0, 2], Path(f, "all"));
+        Assert.Equal([1, 0, 0], NamedFeatures.Path(f, "conv3x3-bn-relu"));
+        Assert.Equal([1, 0, 0], NamedFeatures.Path(f, "conv1x1-bn-relu"));
+        Assert.Equal([1, 0, 0], NamedFeatures.Path(f, "maxpool3x3"));
+        Assert.Equal([2, 0, 2], NamedFeatures.Path(f, "conv3x3-bn-relu+conv1x1-bn-relu"));
+        Assert.Equal([1, 0, 0], NamedFeatures.Path(f, "conv3x3-bn-relu+maxpool3x3"));
+        Assert.Equal([2, 0, 2], NamedFeatures.Path(f, "conv1x1-bn-relu+maxpool3x3"));
+        Assert.Equal([3, 0, 2], NamedFeatures.Path(f, "all"));
         // 3 operations, 6 edges, input feeds 3, output has 2 inputs, vertex 3 has 2 inputs, no vertex feeds 2.
         Assert.Equal([3, 6, 3, 2, 2, 1],
             new[] { "live_ops", "live_edges", "out_degree:input", "in_degree:output", "max_in_degree", "max_out_degree" }.Select(n => f[n]));
@@ -119,11 +112,11 @@ public class OtherSpaceGraphFeaturesTests
         {
             string arch = space.Sample(rng);
             var graph = space.Encode(arch);
-            var f = Named(features, arch);
+            var f = NamedFeatures.Of(features, arch);
             var allowedTypes = new[] { "conv3x3-bn-relu", "conv1x1-bn-relu", "maxpool3x3" }.Select(o => space.NodeTypes.ToList().IndexOf(o)).ToArray();
-            Assert.Equal(PathEnumeration.Statistics(graph, t => allowedTypes.Contains(t)), Path(f, "all"));
-            Assert.Equal(PathEnumeration.Statistics(graph, t => t == allowedTypes[0]), Path(f, "conv3x3-bn-relu"));
-            Assert.Equal(PathEnumeration.Statistics(graph, t => t != allowedTypes[0]), Path(f, "conv1x1-bn-relu+maxpool3x3"));
+            Assert.Equal(PathEnumeration.Statistics(graph, t => allowedTypes.Contains(t)), NamedFeatures.Path(f, "all"));
+            Assert.Equal(PathEnumeration.Statistics(graph, t => t == allowedTypes[0]), NamedFeatures.Path(f, "conv3x3-bn-relu"));
+            Assert.Equal(PathEnumeration.Statistics(graph, t => t != allowedTypes[0]), NamedFeatures.Path(f, "conv1x1-bn-relu+maxpool3x3"));
             Assert.Equal(graph.EdgeCount, f["live_edges"]);
         }
     }

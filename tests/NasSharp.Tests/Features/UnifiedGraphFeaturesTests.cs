@@ -8,9 +8,6 @@ namespace NasSharp.Tests.Features;
 
 public class UnifiedGraphFeaturesTests
 {
-    private static Dictionary<string, double> Named(IArchitectureFeaturizer f, string arch) =>
-        f.Names.Zip(f.Compute(arch)).ToDictionary(p => p.First, p => p.Second);
-
     [Fact]
     public void Every_mapped_space_gets_the_same_feature_names()
     {
@@ -32,7 +29,7 @@ public class UnifiedGraphFeaturesTests
 
     private static double[] Macro(ISearchSpace space, string arch)
     {
-        var f = Named(GraphFeatures.Unified(space), arch);
+        var f = NamedFeatures.Of(GraphFeatures.Unified(space), arch);
         return [f["macro:cells"], f["macro:reductions"]];
     }
 
@@ -54,8 +51,8 @@ public class UnifiedGraphFeaturesTests
         ];
         foreach (string arch in ((ISearchSpace)space).Enumerate()!)
         {
-            var u = Named(unified, arch);
-            var o = Named(own, arch);
+            var u = NamedFeatures.Of(unified, arch);
+            var o = NamedFeatures.Of(own, arch);
             foreach (var (a, b) in same) Assert.Equal(o[b], u[a]);
             // Ops-on-nodes: a live edge of the 4-node cell is a live op node; the input feeds the edges leaving node 0.
             Assert.Equal(6 - o["count:none"], u["live_ops"]);
@@ -75,8 +72,8 @@ public class UnifiedGraphFeaturesTests
         for (int s = 0; s < 300; s++)
         {
             string arch = space.Sample(rng);
-            var u = Named(unified, arch);
-            var o = Named(own, arch);
+            var u = NamedFeatures.Of(unified, arch);
+            var o = NamedFeatures.Of(own, arch);
             Assert.Equal(o["count:conv3x3-bn-relu"], u["count:conv3-d1"]);
             Assert.Equal(o["count:maxpool3x3"], u["count:maxpool"]);
             Assert.Equal(0, u["count:zeroize"]);
