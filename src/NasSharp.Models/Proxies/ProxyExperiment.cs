@@ -66,7 +66,8 @@ public static class ProxyExperiment
                 for (int p = 0; p < proxies.Length; p++)
                 {
                     long start = Stopwatch.GetTimestamp();
-                    scores[p] = proxies[p].Score(network, batch);
+                    double score = proxies[p].Score(network, batch);
+                    scores[p] = double.IsFinite(score) ? score : double.NaN;   // the file's empty field: undefined
                     seconds[p] += Stopwatch.GetElapsedTime(start).TotalSeconds;
                 }
                 scoresOfKey[members.Key] = scores;

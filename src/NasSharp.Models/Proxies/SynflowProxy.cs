@@ -25,18 +25,28 @@ public sealed class SynflowProxy : IZeroCostProxy
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(images);
         using var scope = NewDisposeScope();
-        var convs = network.Convolutions.Select(Scored).ToArray();
-        var stem = Scored(network.Stem);
-        var classifier = Scored(network.Classifier);
         var bias = network.Bias.abs().to(float64);
         var ones = torch.ones([1, images.shape[1], images.shape[2], images.shape[3]], float64);
-        network.Target.Forward(ones, network.Cell, convs, stem, classifier, bias, WithoutBatchNorm).sum().backward();
+        int convs = network.Convolutions.Count;
+        return Score([.. network.Convolutions, network.Stem, network.Classifier],
+            w => network.Target.Forward(ones, network.Cell, [.. w.Take(convs)], w[convs], w[convs + 1], bias, WithoutBatchNorm));
+    }
+
+    /// <summary>
+    /// Synflow of any network: <paramref name="forward"/> maps the weights' absolute values (double, tracking
+    /// gradients) to its output on the all-ones input; the score is <c>Σ |θ ⊙ ∂(Σ output)/∂θ|</c> over <paramref name="weights"/>.
+    /// </summary>
+    public static double Score(IReadOnlyList<Tensor> weights, Func<IReadOnlyList<Tensor>, Tensor> forward)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        ArgumentNullException.ThrowIfNull(forward);
+        using var scope = NewDisposeScope();
+        var positive = weights.Select(w => w.detach().abs().to(float64).requires_grad_(true)).ToArray();
+        forward(positive).sum().backward();
         double score = 0;
-        foreach (var w in convs.Append(stem).Append(classifier))
+        foreach (var w in positive)
             // A weight off every input→output path gets no gradient: it contributes nothing.
             if (w.grad is { } g) score += w.mul(g).abs_().sum().item<double>();
         return score;
     }
-
-    private static Tensor Scored(Tensor weight) => weight.abs().to(float64).requires_grad_(true);
 }
