@@ -68,6 +68,10 @@ public static class ProxiesCommand
             Description = "Networks computed between two rewrites of --out.",
             DefaultValueFactory = _ => ProxyExperiment.DefaultCheckpointEvery,
         });
+        var report = new Option<bool>("--report")
+        {
+            Description = "Compute nothing: print how the scores --out already holds rank against the benchmark table (safe while another run fills it).",
+        };
         var seed = SharedOptions.Seed();
         seed.Description = "Seed of the image batch, of every network's weights (hashed with the architecture's key) and of the --limit sample.";
         var threads = MetaCommands.Threads();
@@ -76,11 +80,12 @@ public static class ProxiesCommand
         var command = new Command("proxies",
             "Compute zero-cost proxies on every architecture's untrained network with one CIFAR-10 batch (once per isomorphism class), resumable.")
         {
-            space, proxies, batch, archFile, pool, limit, channels, cells, output, checkpoint, seed, threads, data, noProgress,
+            space, proxies, batch, archFile, pool, limit, channels, cells, output, checkpoint, report, seed, threads, data, noProgress,
         };
         command.SetAction(pr => CommandRunner.Run(pr, () =>
         {
             string path = pr.GetValue(output)!;
+            if (pr.GetValue(report)) return Report(path, SearchSpaceCatalog.Get(pr.GetValue(space)!), DataRoot.Resolve(pr.GetValue(data)));
             OutputLocation.EnsureWritableFile(path, "--out");
             OutputLocation.EnsureNotAnInput(path, "--out", (pr.GetValue(archFile), "--arch-file"));
             TorchThreads.Apply(pr.GetValue(threads));
@@ -105,15 +110,28 @@ public static class ProxiesCommand
             if (result.Computed > 0)
                 AnsiConsole.MarkupLineInterpolated(
                     $"Seconds per network: {string.Join(", ", result.SecondsPerNetwork.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value:F3}")))}.");
-            var correlations = ProxyCorrelation.Compute(config.ProxyNames, result.Rows, table, ProxyCorrelation.ReferenceMetrics(table));
-            var shown = new Table().Border(TableBorder.Rounded).AddColumns("proxy", $"{table.Name} metric", "cells", "Spearman", "Kendall τ");
-            foreach (var c in correlations)
-                shown.AddRow(c.Proxy, c.Metric, c.Cells.ToString("N0", CultureInfo.InvariantCulture),
-                    c.Spearman.ToString("F3", CultureInfo.InvariantCulture), c.Kendall.ToString("F3", CultureInfo.InvariantCulture));
-            AnsiConsole.Write(shown);
+            WriteCorrelations(config.ProxyNames, result.Rows, table);
             AnsiConsole.MarkupLineInterpolated($"{result.Rows.Count:N0} rows → [green]{path}[/] (settings: {ProxyFile.SettingsPath(path)}).");
             return 0;
         }));
         return command;
+    }
+
+    private static int Report(string path, ISearchSpace space, DataRoot root)
+    {
+        var (proxies, rows) = ProxyFile.Read(path, space);
+        AnsiConsole.MarkupLineInterpolated($"{path}: {rows.Count:N0} {space.Name} architectures.");
+        WriteCorrelations(proxies, rows, BenchmarkCatalog.Load(root, space));
+        return 0;
+    }
+
+    private static void WriteCorrelations(IReadOnlyList<string> proxies, IReadOnlyList<ProxyRow> rows, BenchmarkTable table)
+    {
+        var correlations = ProxyCorrelation.Compute(proxies, rows, table, ProxyCorrelation.ReferenceMetrics(table));
+        var shown = new Table().Border(TableBorder.Rounded).AddColumns("proxy", $"{table.Name} metric", "cells", "Spearman", "Kendall τ");
+        foreach (var c in correlations)
+            shown.AddRow(c.Proxy, c.Metric, c.Cells.ToString("N0", CultureInfo.InvariantCulture),
+                c.Spearman.ToString("F3", CultureInfo.InvariantCulture), c.Kendall.ToString("F3", CultureInfo.InvariantCulture));
+        AnsiConsole.Write(shown);
     }
 }
