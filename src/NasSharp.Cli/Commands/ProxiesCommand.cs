@@ -51,7 +51,7 @@ public static class ProxiesCommand
         });
         var channels = SharedOptions.Positive(new Option<int?>("--channels")
         {
-            Description = "Channels of the network's first stage. Default: the space's own network (NB201 16, NB101 128).",
+            Description = "Channels of the network's first stage. Default 16: NB201's own; NB101's own 128 needs over 10 GB for a batch of 64 here.",
         });
         var cells = SharedOptions.Positive(new Option<int?>("--cells")
         {

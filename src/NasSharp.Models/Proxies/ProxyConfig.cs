@@ -12,7 +12,10 @@ namespace NasSharp.Proxies;
 /// <param name="Proxies">Proxy names from <see cref="ZeroCostProxies"/>, in column order (default naswot, synflow).</param>
 /// <param name="BatchSize">Images in the one CIFAR-10 batch (64; the NASWOT references used 128 and 256, see docs/DECISIONS.md).</param>
 /// <param name="Seed">Seed of the image batch and of every network's weights.</param>
-/// <param name="Channels">Channels of the first stage; null = the space's own network (NB201 16, NB101 128).</param>
+/// <param name="Channels">
+/// Channels of the first stage; null = NB201's own 16, and 16 for NB101, whose own 128 would hold over 10 GB of
+/// activations for one batch of 64 in this code (docs/DECISIONS.md).
+/// </param>
 /// <param name="CellsPerStage">Cells per stage; null = the space's own network (NB201 5, NB101 3).</param>
 public sealed record ProxyConfig(string Space, IReadOnlyList<string>? Proxies = null, int BatchSize = 64, int Seed = 0,
     int? Channels = null, int? CellsPerStage = null)
@@ -30,7 +33,7 @@ public sealed record ProxyConfig(string Space, IReadOnlyList<string>? Proxies = 
         var (channels, cells) = Space switch
         {
             "nb201" => (16, 5),
-            "nb101" => (128, 3),
+            "nb101" => (16, 3),
             _ => throw new ArgumentException($"Zero-cost proxies run the space's real network; '{Space}' has none (valid: nb201, nb101)."),
         };
         return new TargetNetworkConfig(Channels ?? channels, CellsPerStage ?? cells, Images.Cifar10Dataset.Classes);

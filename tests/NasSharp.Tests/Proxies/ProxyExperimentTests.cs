@@ -86,6 +86,21 @@ public sealed class ProxyExperimentTests : IDisposable
     }
 
     [Fact]
+    public void Nb101_networks_are_scored_too()
+    {
+        var space = new NasSharp.SearchSpaces.Nb101.Nb101Space();
+        string[] cells =
+        [
+            space.Canonicalize("0100110001000000010010000010000001000000010000000:input|conv3x3-bn-relu|maxpool3x3|conv3x3-bn-relu|conv3x3-bn-relu|conv1x1-bn-relu|output"),
+            space.Canonicalize("0100000001000000010000000111000001000000010000000:input|conv1x1-bn-relu|conv1x1-bn-relu|conv3x3-bn-relu|conv1x1-bn-relu|conv3x3-bn-relu|output"),
+        ];
+        var config = new ProxyConfig("nb101", ["naswot", "synflow", "jacov"], BatchSize: 4, Seed: 1, Channels: 4, CellsPerStage: 1);
+        var result = ProxyExperiment.Run(config, cells, images, Path.Combine(folder, "nb101.csv"));
+        Assert.Equal(2, result.Computed);
+        Assert.All(result.Rows, r => Assert.All(r.Scores, s => Assert.True(double.IsFinite(s))));
+    }
+
+    [Fact]
     public void Bad_settings_are_refused_with_the_field_named()
     {
         string path = Path.Combine(folder, "x.csv");
