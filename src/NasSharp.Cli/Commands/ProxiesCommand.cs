@@ -51,7 +51,7 @@ public static class ProxiesCommand
         });
         var channels = SharedOptions.Positive(new Option<int?>("--channels")
         {
-            Description = "Channels of the network's first stage. Default 16: NB201's own; NB101's own 128 needs over 10 GB for a batch of 64 here.",
+            Description = "Channels of the network's first stage. Default 16: NB201's own; NB101's own 128 would need an estimated 10 GB for a batch of 64 here.",
         });
         var cells = SharedOptions.Positive(new Option<int?>("--cells")
         {

@@ -13,8 +13,8 @@ namespace NasSharp.Proxies;
 /// <param name="BatchSize">Images in the one CIFAR-10 batch (64; the NASWOT references used 128 and 256, see docs/DECISIONS.md).</param>
 /// <param name="Seed">Seed of the image batch and of every network's weights.</param>
 /// <param name="Channels">
-/// Channels of the first stage; null = NB201's own 16, and 16 for NB101, whose own 128 would hold over 10 GB of
-/// activations for one batch of 64 in this code (docs/DECISIONS.md).
+/// Channels of the first stage; null = NB201's own 16, and 16 for NB101, whose own 128 would hold an estimated
+/// 10 GB of activations for one batch of 64 in this code (docs/DECISIONS.md).
 /// </param>
 /// <param name="CellsPerStage">Cells per stage; null = the space's own network (NB201 5, NB101 3).</param>
 public sealed record ProxyConfig(string Space, IReadOnlyList<string>? Proxies = null, int BatchSize = 64, int Seed = 0,
