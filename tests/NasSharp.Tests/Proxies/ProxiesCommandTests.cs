@@ -1,4 +1,6 @@
+using System.CommandLine;
 using NasSharp.Cli;
+using NasSharp.Proxies;
 
 namespace NasSharp.Tests.Proxies;
 
@@ -14,6 +16,29 @@ public sealed class ProxiesCommandTests
     {
         var errors = new NasCli().Root.Parse(line).Errors;
         Assert.Contains(errors, e => e.Message.Contains(message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Report_reads_an_existing_file_and_a_damaged_one_is_one_error_line()
+    {
+        string folder = Directory.CreateTempSubdirectory("nassharp-proxiescli-").FullName;
+        try
+        {
+            string path = Path.Combine(folder, "p.csv");
+            ProxyFile.Write(path, ["naswot"], [new ProxyRow(ProxyTestNetworks.Mixed, [2]), new ProxyRow(ProxyTestNetworks.AllNone, [double.NaN])]);
+            var error = new StringWriter();
+            string[] args = ["proxies", "--space", "nb201", "--out", path, "--report", "--data", TestData.Root.Path];
+            Assert.Equal(0, new NasCli().Root.Parse(args).Invoke(new InvocationConfiguration { Output = new StringWriter(), Error = error }));
+            Assert.Equal("", error.ToString());
+
+            File.AppendAllText(path, "|nor_conv_3x3~0|,1\n");
+            Assert.Equal(2, new NasCli().Root.Parse(args).Invoke(new InvocationConfiguration { Output = new StringWriter(), Error = error }));
+            Assert.StartsWith($"error: {path} line 4, column 'arch': not a nb201 architecture", error.ToString());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]
