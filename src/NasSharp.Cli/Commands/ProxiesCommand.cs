@@ -59,7 +59,7 @@ public static class ProxiesCommand
         });
         var output = new Option<string>("--out")
         {
-            Description = "CSV to write, arch,<proxy>,... (an empty field where a score is undefined), with its settings in FILE.settings.json; " +
+            Description = "CSV to write, arch,<proxy>,... (an empty field where a score is undefined), with its settings in <out>.settings.json; " +
                           "rewritten atomically at every checkpoint. An existing file made with the same settings is resumed; other settings are refused.",
             Required = true,
         };
