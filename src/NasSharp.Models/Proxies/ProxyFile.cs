@@ -10,7 +10,7 @@ namespace NasSharp.Proxies;
 
 /// <summary>
 /// A proxies file: CSV <c>arch,&lt;proxy&gt;,...</c> (canonical strings; an empty field where a score is undefined) and
-/// beside it <c>beside it <c>FILE.settings.json</c>lt;pathbeside it <c>FILE.settings.json</c>gt;.settings.json</c>, the <see cref="ProxyConfig"/> that made it. Both are written atomically; the
+/// beside it <c>PATH.settings.json</c>, the <see cref="ProxyConfig"/> that made it. Both are written atomically; the
 /// CSV is rewritten whole at every checkpoint, so a killed run leaves the last checkpoint, never a half row.
 /// </summary>
 public static class ProxyFile
