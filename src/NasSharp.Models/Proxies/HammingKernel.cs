@@ -36,7 +36,7 @@ public sealed class HammingKernel : IDisposable
         var ones = codes.sum(1);
         var agreements = codes.matmul(codes.t()).mul_(TorchConstants.Two).sub_(ones.unsqueeze(1)).sub_(ones.unsqueeze(0));
         using var n = units.ToScalar();
-        kernel.add_(agreements.to(float64).add_(n));
+        kernel.add_(agreements.to(float64).add_(n, TorchConstants.One), TorchConstants.One);
         Units += units;
     }
 

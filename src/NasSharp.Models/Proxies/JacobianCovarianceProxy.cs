@@ -46,7 +46,7 @@ public sealed class JacobianCovarianceProxy : IZeroCostProxy
         var correlations = centred.div(norms).matmul(centred.div(norms).t());
         if (!correlations.isfinite().all().item<bool>()) return double.NaN;
         using var k = K.ToScalar();
-        var shifted = linalg.eigvalsh(correlations).add(k);
-        return -shifted.log().add(shifted.reciprocal()).sum().item<double>();
+        var shifted = linalg.eigvalsh(correlations).add(k, TorchConstants.One);
+        return -shifted.log().add(shifted.reciprocal(), TorchConstants.One).sum().item<double>();
     }
 }
