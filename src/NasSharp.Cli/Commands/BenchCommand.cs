@@ -69,7 +69,7 @@ public static class BenchCommand
             double Median(List<double> v) => v.Order().ElementAt(v.Count / 2);
             var table = new Table().Border(TableBorder.Rounded).AddColumns("measure", "median s", "all runs (s)");
             table.AddRow($"load {pool.Count:N0} {searchSpace.Name} archs", $"{loadSeconds:F2}", "-");
-            table.AddRow($"train {kind.Name}, n = {n}, {epochs} epochs", $"{Median(trainSeconds):F2}", string.Join(", ", trainSeconds.Select(t => t.ToString("F2"))));
+            table.AddRow($"train {kind.Name}, n = {n}{(kind.ModelFile is null ? "" : $", {epochs} epochs")}", $"{Median(trainSeconds):F2}", string.Join(", ", trainSeconds.Select(t => t.ToString("F2"))));
             table.AddRow($"predict all {pool.Count:N0} archs (encode + score)", $"{Median(predictSeconds):F2}", string.Join(", ", predictSeconds.Select(t => t.ToString("F2"))));
             AnsiConsole.Write(table);
             if (pr.GetValue(output) is { } path)

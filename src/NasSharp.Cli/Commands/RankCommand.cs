@@ -78,6 +78,8 @@ public static class RankCommand
             {
                 Global = template.Global,
                 HyperNas = template.HyperNas,
+                Features = kind.UsesFeatures ? context.Features : null,
+                FeatureModel = kind.UsesFeatures ? context.FeatureModel : null,
             };
             var error = pr.InvocationConfiguration.Error;
             if (trainSizes.Max() > task.Count - RankingExperiment.AdvisedUnseen)

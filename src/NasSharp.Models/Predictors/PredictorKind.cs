@@ -15,6 +15,12 @@ public sealed record PredictorKind(
     /// <summary>How the kind's network is built from a model file's metadata; null for kinds that write no model file.</summary>
     public ModelFileNetwork? ModelFile { get; init; }
 
+    /// <summary>Whether fitted predictors of this kind are <see cref="ISavablePredictor"/>s, so <c>train</c> can save them.</summary>
+    public bool Saves { get; init; }
+
+    /// <summary>Whether the kind learns from <see cref="PredictorContext.Features"/> (the feature models).</summary>
+    public bool UsesFeatures { get; init; }
+
     /// <summary>An unfitted predictor of this kind for <paramref name="context"/>.</summary>
     /// <exception cref="ArgumentException">The context lacks what the kind needs (images, a meta-model file, a supported device).</exception>
     public IArchitecturePredictor Create(PredictorContext context)

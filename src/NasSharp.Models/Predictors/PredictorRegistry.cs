@@ -1,4 +1,5 @@
 using NasSharp.HyperNetworks;
+using NasSharp.Predictors.Features;
 using NasSharp.SearchSpaces;
 
 namespace NasSharp.Predictors;
@@ -44,6 +45,9 @@ public static class PredictorRegistry
             context => new OpCountRidgePredictor(context.Space, context.OpCountPenalty)),
         new(Ensemble, "an ensemble of another kind (members with seeds seed, seed+1, ...): mean and spread", UsesImages: false, HasScoreHead: true,
             CreateEnsemble),
+        FeatureModel("forest", TreeLearner.FastForest, "ML.NET FastForest (a random forest) on the architecture's features"),
+        FeatureModel("lgbm", TreeLearner.LightGbm, "LightGBM gradient-boosted trees (through ML.NET) on the architecture's features"),
+        FeatureModel("boost", TreeLearner.FastTree, "ML.NET FastTree gradient-boosted trees on the architecture's features"),
     ];
 
     /// <summary>Names of <see cref="All"/>.</summary>
@@ -51,6 +55,9 @@ public static class PredictorRegistry
 
     /// <summary>The kinds saved as <see cref="ArchitecturePredictor"/> model files (what <c>train</c> trains).</summary>
     public static IReadOnlyList<PredictorKind> ModelFileKinds { get; } = [.. All.Where(k => k.ModelFile is not null)];
+
+    /// <summary>The kinds whose fitted predictors <c>train</c> saves and <c>predict</c> loads (<see cref="PredictorFiles"/>).</summary>
+    public static IReadOnlyList<PredictorKind> SavableKinds { get; } = [.. All.Where(k => k.Saves)];
 
     /// <summary>The kind called <paramref name="name"/>.</summary>
     /// <exception cref="ArgumentException">Unknown name; the message lists the valid ones.</exception>
@@ -68,9 +75,20 @@ public static class PredictorRegistry
     private static PredictorKind Network(string name, string description, bool usesImages, bool hasScoreHead, ModelFileNetwork network)
     {
         PredictorKind? kind = null;
-        kind = new PredictorKind(name, description, usesImages, hasScoreHead, context => new NetworkPredictor(kind!, context)) { ModelFile = network };
+        kind = new PredictorKind(name, description, usesImages, hasScoreHead, context => new NetworkPredictor(kind!, context))
+        {
+            ModelFile = network, Saves = true,
+        };
         return kind;
     }
+
+    private static PredictorKind FeatureModel(string name, TreeLearner learner, string description) =>
+        new(name, $"{description} (cross-validated tree settings)", UsesImages: false, HasScoreHead: true,
+            context => new FeatureModelPredictor(name, learner, context.Space, context.Features.Create(context.Space), context.Features,
+                context.FeatureModel, context.Target, context.TrainMetric))
+        {
+            Saves = true, UsesFeatures = true,
+        };
 
     private static nn.Module<Encodings.GraphBatch, Tensor> HyperNasNetwork(PredictorMetadata meta) => meta.HyperNas is { } h
         ? new HyperNasModel(SearchSpaceCatalog.Get(meta.Space), meta.Global ?? new GlobalEncodingConfig(), h.Hyper, h.Target, h.Q)
