@@ -21,7 +21,7 @@ public sealed class PredictorRegistryTests : IDisposable
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
     /// <summary>Every kind of the registry, so that a new kind without a round-trip test fails <see cref="Every_kind_is_tested"/>.</summary>
-    private static readonly string[] TestedKinds = ["np", "hypernas-p", "hypernas", "hypernas-h", "mp-nas", "op-count", "ensemble"];
+    private static readonly string[] TestedKinds = ["np", "hypernas-p", "hypernas", "hypernas-h", "mp-nas", "op-count", "ensemble", "forest", "lgbm", "boost"];
 
     public static TheoryData<string> Kinds() => new(TestedKinds);
 
@@ -55,6 +55,7 @@ public sealed class PredictorRegistryTests : IDisposable
         MetaModelPath = TinyMetaModel(),
         MetaTest = new MetaTestConfig { StepChoices = [1, 5] },
         Ensemble = new EnsembleConfig("np", Size: 2),
+        FeatureModel = new NasSharp.Predictors.Features.FeatureModelConfig { Grid = [new(20, 4, 0.1, 1), new(20, 8, 0.1, 2)] },
     };
 
     /// <summary>12 random 32×32 images whose label is the brightest channel.</summary>
@@ -113,10 +114,10 @@ public sealed class PredictorRegistryTests : IDisposable
         again.Fit(train, values, seed: 3);
         Assert.Equal(predicted, again.Predict(unseen));
 
-        if (kind.ModelFile is null) return;
+        if (!kind.Saves) return;
         string path = Path.Combine(folder, name + ".model");
-        ((NetworkPredictor)predictor).Save(path);
-        using var loaded = NetworkPredictor.Load(path);
+        ((ISavablePredictor)predictor).Save(path);
+        using var loaded = PredictorFiles.Load(path);
         Assert.Equal(name, loaded.Kind);
         Assert.Equal(predicted, loaded.Predict(unseen));
     }
