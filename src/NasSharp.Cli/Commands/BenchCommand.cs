@@ -45,8 +45,8 @@ public static class BenchCommand
             var task = BenchmarkAccess.LoadRankingTask(root, searchSpace, pr.GetValue(target)!);
             int n = pr.GetValue(train), s = pr.GetValue(seed), reps = pr.GetValue(repeats);
             var rows = SeededSubset.Indices(task.Count, n, s);
-            var kind = modelOptions.Kind(pr);
             var context = modelOptions.Context(pr, task, root, torchDevice);
+            var kind = ModelOptions.Resolve(modelOptions.Kind(pr), context, pr.InvocationConfiguration.Error);
             int epochs = context.Network.Training.Epochs;
 
             var clock = Stopwatch.StartNew();

@@ -71,6 +71,21 @@ public sealed class ModelOptions
     public PredictorKind Kind(ParseResult pr) => PredictorRegistry.Get(pr.GetValue(predictor)!);
 
     /// <summary>
+    /// The kind that runs in <paramref name="context"/>: the chosen one, or what an alias (<c>default</c>) stands for,
+    /// which is then written to <paramref name="error"/> with the alias's advice, so the user knows what ran.
+    /// </summary>
+    public static PredictorKind Resolve(PredictorKind kind, PredictorContext context, TextWriter error)
+    {
+        var resolved = kind.Resolve(context);
+        if (resolved != kind)
+        {
+            error.WriteLine($"--predictor {kind.Name} = {resolved.Name}.");
+            if (PredictorRegistry.DefaultAdvice(context) is { } advice) error.WriteLine($"note: {advice}");
+        }
+        return resolved;
+    }
+
+    /// <summary>
     /// The configuration of a network predictor of the chosen kind on <paramref name="space"/>: the paper schedule with
     /// the options' overrides, and for kinds that train on images the chosen HyperNAS profile.
     /// </summary>

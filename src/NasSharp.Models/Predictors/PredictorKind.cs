@@ -21,6 +21,15 @@ public sealed record PredictorKind(
     /// <summary>Whether the kind learns from <see cref="PredictorContext.Features"/> (the feature models).</summary>
     public bool UsesFeatures { get; init; }
 
+    /// <summary>
+    /// For an alias (<c>default</c>): the kind it stands for in a context; null for a kind of its own. Commands record the
+    /// resolved kind (<see cref="Resolve"/>), so result files name what actually ran.
+    /// </summary>
+    public Func<PredictorContext, PredictorKind>? AliasOf { get; init; }
+
+    /// <summary>The kind that runs in <paramref name="context"/>: this one, or the kind an alias stands for.</summary>
+    public PredictorKind Resolve(PredictorContext context) => AliasOf?.Invoke(context).Resolve(context) ?? this;
+
     /// <summary>An unfitted predictor of this kind for <paramref name="context"/>.</summary>
     /// <exception cref="ArgumentException">The context lacks what the kind needs (images, a meta-model file, a supported device).</exception>
     public IArchitecturePredictor Create(PredictorContext context)

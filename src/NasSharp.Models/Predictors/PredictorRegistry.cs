@@ -19,6 +19,9 @@ public static class PredictorRegistry
     /// <summary>Name of the ensemble kind.</summary>
     public const string Ensemble = "ensemble";
 
+    /// <summary>Name of the alias for the best measured predictor (<see cref="DefaultFor"/>).</summary>
+    public const string Default = "default";
+
     /// <summary>Every kind, in the order help texts list them.</summary>
     public static IReadOnlyList<PredictorKind> All { get; } =
     [
@@ -48,6 +51,11 @@ public static class PredictorRegistry
         FeatureModel("forest", TreeLearner.FastForest, "ML.NET FastForest (a random forest) on the architecture's features"),
         FeatureModel("lgbm", TreeLearner.LightGbm, "LightGBM gradient-boosted trees (through ML.NET) on the architecture's features"),
         FeatureModel("boost", TreeLearner.FastTree, "ML.NET FastTree gradient-boosted trees on the architecture's features"),
+        new(Default, "the best measured predictor: lgbm on the graph features plus the feature files given (best with zero-cost proxies; docs/DECISIONS.md)",
+            UsesImages: false, HasScoreHead: true, context => DefaultFor(context).Create(context))
+        {
+            Saves = true, UsesFeatures = true, AliasOf = DefaultFor,
+        },
     ];
 
     /// <summary>Names of <see cref="All"/>.</summary>
@@ -58,6 +66,18 @@ public static class PredictorRegistry
 
     /// <summary>The kinds whose fitted predictors <c>train</c> saves and <c>predict</c> loads (<see cref="PredictorFiles"/>).</summary>
     public static IReadOnlyList<PredictorKind> SavableKinds { get; } = [.. All.Where(k => k.Saves)];
+
+    /// <summary>
+    /// The kind <c>--predictor default</c> stands for: LightGBM, best on NB201 and NB101 with graph features alone and with
+    /// zero-cost proxies added (docs/DECISIONS.md, "Issue 15: feature models"). The proxies are the context's feature
+    /// files; without them it runs on the graph features only, which <see cref="DefaultAdvice"/> says.
+    /// </summary>
+    public static PredictorKind DefaultFor(PredictorContext context) => Get("lgbm");
+
+    /// <summary>What a user of <c>--predictor default</c> in <paramref name="context"/> should know: null, or how to add the proxies the measured best uses.</summary>
+    public static string? DefaultAdvice(PredictorContext context) => context.Features.Files.Count > 0 ? null :
+        $"--predictor default runs {DefaultFor(context).Name} on the graph features only: no --feature-file was given. The measured best " +
+        $"adds zero-cost proxies: 'nassharp proxies --space {context.Space.Name} --out FILE', then --feature-file FILE --feature-columns naswot,synflow.";
 
     /// <summary>The kind called <paramref name="name"/>.</summary>
     /// <exception cref="ArgumentException">Unknown name; the message lists the valid ones.</exception>

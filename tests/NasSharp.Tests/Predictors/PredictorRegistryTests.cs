@@ -21,7 +21,7 @@ public sealed class PredictorRegistryTests : IDisposable
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
     /// <summary>Every kind of the registry, so that a new kind without a round-trip test fails <see cref="Every_kind_is_tested"/>.</summary>
-    private static readonly string[] TestedKinds = ["np", "hypernas-p", "hypernas", "hypernas-h", "mp-nas", "op-count", "ensemble", "forest", "lgbm", "boost"];
+    private static readonly string[] TestedKinds = ["np", "hypernas-p", "hypernas", "hypernas-h", "mp-nas", "op-count", "ensemble", "forest", "lgbm", "boost", "default"];
 
     public static TheoryData<string> Kinds() => new(TestedKinds);
 
@@ -96,7 +96,9 @@ public sealed class PredictorRegistryTests : IDisposable
         var (unseen, _) = Measured(30, seed: 2);
         var context = Context();
         using var predictor = PredictorRegistry.Create(name, context);
-        Assert.Equal(name, predictor.Kind);
+        // An alias makes the kind it stands for.
+        string made = kind.Resolve(context).Name;
+        Assert.Equal(made, predictor.Kind);
         Assert.Equal(name != "hypernas-h", kind.HasScoreHead);
         Assert.Contains("after Fit", Assert.Throws<InvalidOperationException>(() => predictor.Predict(unseen)).Message);
         predictor.Fit(train, values, seed: 3);
@@ -118,8 +120,19 @@ public sealed class PredictorRegistryTests : IDisposable
         string path = Path.Combine(folder, name + ".model");
         ((ISavablePredictor)predictor).Save(path);
         using var loaded = PredictorFiles.Load(path);
-        Assert.Equal(name, loaded.Kind);
+        Assert.Equal(made, loaded.Kind);
         Assert.Equal(predicted, loaded.Predict(unseen));
+    }
+
+    [Fact]
+    public void The_default_alias_stands_for_lgbm_and_advises_proxies_only_when_no_feature_file_is_given()
+    {
+        var kind = PredictorRegistry.Get(PredictorRegistry.Default);
+        Assert.Equal("lgbm", kind.Resolve(Context()).Name);
+        Assert.Same(PredictorRegistry.Get("lgbm"), PredictorRegistry.Get("lgbm").Resolve(Context()));
+        Assert.Contains("graph features only", PredictorRegistry.DefaultAdvice(Context()));
+        var withProxies = Context() with { Features = new NasSharp.Features.FeatureConfig { Files = [new("proxies.csv", "arch", ["naswot"])] } };
+        Assert.Null(PredictorRegistry.DefaultAdvice(withProxies));
     }
 
     [Fact]
