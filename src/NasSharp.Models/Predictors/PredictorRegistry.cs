@@ -51,7 +51,7 @@ public static class PredictorRegistry
         FeatureModel("forest", TreeLearner.FastForest, "ML.NET FastForest (a random forest) on the architecture's features"),
         FeatureModel("lgbm", TreeLearner.LightGbm, "LightGBM gradient-boosted trees (through ML.NET) on the architecture's features"),
         FeatureModel("boost", TreeLearner.FastTree, "ML.NET FastTree gradient-boosted trees on the architecture's features"),
-        new(Default, "the best measured predictor: lgbm on the graph features plus the feature files given (best with zero-cost proxies; docs/DECISIONS.md)",
+        new(Default, "the best measured predictor of the space: lgbm on the graph features plus any feature file (best with zero-cost proxies), np on nb101 (docs/DECISIONS.md)",
             UsesImages: false, HasScoreHead: true, context => DefaultFor(context).Create(context))
         {
             Saves = true, UsesFeatures = true, AliasOf = DefaultFor,
@@ -68,16 +68,24 @@ public static class PredictorRegistry
     public static IReadOnlyList<PredictorKind> SavableKinds { get; } = [.. All.Where(k => k.Saves)];
 
     /// <summary>
-    /// The kind <c>--predictor default</c> stands for: LightGBM, best on NB201 and NB101 with graph features alone and with
-    /// zero-cost proxies added (docs/DECISIONS.md, "Issue 15: feature models"). The proxies are the context's feature
-    /// files; without them it runs on the graph features only, which <see cref="DefaultAdvice"/> says.
+    /// The kind <c>--predictor default</c> stands for in a space: the best measured there (docs/DECISIONS.md, "Issue 15:
+    /// feature models"). LightGBM on features wherever it was measured best (NB201, and TB101 where it is the only
+    /// kind measured); NP on NB101, where the GCNs rank better than the trees on NB101's graph features.
     /// </summary>
-    public static PredictorKind DefaultFor(PredictorContext context) => Get("lgbm");
+    public static PredictorKind DefaultFor(PredictorContext context) =>
+        Get(DefaultBySpace.GetValueOrDefault(context.Space.Name, "lgbm"));
 
-    /// <summary>What a user of <c>--predictor default</c> in <paramref name="context"/> should know: null, or how to add the proxies the measured best uses.</summary>
-    public static string? DefaultAdvice(PredictorContext context) => context.Features.Files.Count > 0 ? null :
+    /// <summary>
+    /// What a user of <c>--predictor default</c> in <paramref name="context"/> should know: null, or, when it runs a
+    /// feature model on the graph features alone, how to add the zero-cost proxies the measured best uses.
+    /// </summary>
+    public static string? DefaultAdvice(PredictorContext context) =>
+        !DefaultFor(context).UsesFeatures || context.Features.Files.Count > 0 ? null :
         $"--predictor default runs {DefaultFor(context).Name} on the graph features only: no --feature-file was given. The measured best " +
         $"adds zero-cost proxies: 'nassharp proxies --space {context.Space.Name} --out FILE', then --feature-file FILE --feature-columns naswot,synflow.";
+
+    /// <summary>Spaces whose measured best is not LightGBM, and the kind that is.</summary>
+    private static readonly Dictionary<string, string> DefaultBySpace = new() { ["nb101"] = "np" };
 
     /// <summary>The kind called <paramref name="name"/>.</summary>
     /// <exception cref="ArgumentException">Unknown name; the message lists the valid ones.</exception>
