@@ -13,6 +13,7 @@ namespace NasSharp.Cli.Commands;
 public sealed class ModelOptions
 {
     private readonly Option<string> predictor = SharedOptions.Predictor();
+    private readonly FeatureOptions features = new();
     private readonly Option<string> profile = new("--profile")
     {
         Description = "HyperNAS training profile (hypernas, hypernas-h): cpu = HyperNAS-P's schedule plus a small target network " +
@@ -64,10 +65,25 @@ public sealed class ModelOptions
     }
 
     /// <summary>Every option, to add to a command.</summary>
-    public IEnumerable<Option> All => [predictor, profile, epochs, lr, weightDecay, q, auxiliaryEvery, auxiliaryBatch, aggregation, context];
+    public IEnumerable<Option> All => [predictor, profile, epochs, lr, weightDecay, q, auxiliaryEvery, auxiliaryBatch, aggregation, context, .. features.All];
 
-    /// <summary>The chosen predictor kind (one of <see cref="PredictorRegistry.ModelFileKinds"/>).</summary>
+    /// <summary>The chosen predictor kind (one of <see cref="PredictorRegistry.SavableKinds"/>).</summary>
     public PredictorKind Kind(ParseResult pr) => PredictorRegistry.Get(pr.GetValue(predictor)!);
+
+    /// <summary>
+    /// The kind that runs in <paramref name="context"/>: the chosen one, or what an alias (<c>default</c>) stands for,
+    /// which is then written to <paramref name="error"/> with the alias's advice, so the user knows what ran.
+    /// </summary>
+    public static PredictorKind Resolve(PredictorKind kind, PredictorContext context, TextWriter error)
+    {
+        var resolved = kind.Resolve(context);
+        if (resolved != kind)
+        {
+            error.WriteLine($"--predictor {kind.Name} = {resolved.Name}.");
+            if (PredictorRegistry.DefaultAdvice(context) is { } advice) error.WriteLine($"note: {advice}");
+        }
+        return resolved;
+    }
 
     /// <summary>
     /// The configuration of a network predictor of the chosen kind on <paramref name="space"/>: the paper schedule with
@@ -99,13 +115,18 @@ public sealed class ModelOptions
 
     /// <summary>
     /// The context of the chosen kind for <paramref name="task"/>: its configuration, CIFAR-10 training images from
-    /// <paramref name="root"/> when the kind trains on them, and <paramref name="device"/>.
+    /// <paramref name="root"/> when the kind trains on them, <paramref name="device"/>, and the feature models' features
+    /// (read only by those kinds, so the feature options are checked only for them).
     /// </summary>
-    public PredictorContext Context(ParseResult pr, Evaluation.RankingTask task, Data.DataRoot root, TorchSharp.torch.Device device) =>
-        task.ContextFor(new PredictorContext(task.Space)
+    public PredictorContext Context(ParseResult pr, Evaluation.RankingTask task, Data.DataRoot root, TorchSharp.torch.Device device)
+    {
+        var context = new PredictorContext(task.Space)
         {
             Device = device,
             Network = Config(pr, task.Space),
             Images = BenchmarkAccess.ImagesFor(root, Kind(pr)),
-        });
+        };
+        if (Kind(pr).UsesFeatures) context = context with { Features = features.Config(pr), FeatureModel = features.ModelConfig(pr) };
+        return task.ContextFor(context);
+    }
 }

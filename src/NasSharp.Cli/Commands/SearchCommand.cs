@@ -5,6 +5,7 @@ using NasSharp.Persistence;
 using NasSharp.Predictors;
 using NasSharp.Search.Experiments;
 using NasSharp.Search.Strategies;
+using NasSharp.SearchSpaces;
 using NasSharp.Training;
 using Spectre.Console;
 
@@ -52,6 +53,7 @@ public static class SearchCommand
                               .Select(k => $"{k.Name} = {k.Description}")) + ".",
             DefaultValueFactory = _ => "np",
         };
+        var featureOptions = new FeatureOptions();
         var metaModel = new Option<string?>("--meta-model") { Description = "Meta-trained model file of --predictor mp-nas (from 'nassharp meta-train')." };
         var budget = SharedOptions.Positive(new Option<int>("--budget") { Description = "Queries (distinct architectures measured) per run.", DefaultValueFactory = _ => 150 });
         var runs = SharedOptions.Positive(new Option<int>("--runs") { Description = "Runs per strategy, seeds --seed, --seed+1, ...", DefaultValueFactory = _ => 10 });
@@ -110,6 +112,7 @@ public static class SearchCommand
             space, target, table, archColumn, metric, reportMetric, lowerIsBetter, costMetric, strategies, predictor, metaModel, budget, runs, seed,
             output, epochs, warmStart, refitEvery, randomCandidates, neighbourhoodFirst, population, tournament, ensemble, acquisition, hyperNasTrain, data, noProgress, jobs, threads, device,
         };
+        foreach (var option in featureOptions.All) command.Options.Add(option);
         command.SetAction(pr => CommandRunner.Run(pr, () =>
         {
             string folder = pr.GetValue(output)!;
@@ -138,8 +141,17 @@ public static class SearchCommand
                 WarmStartEpochs = pr.GetValue(warmStart),
             };
             string? model = pr.GetValue(metaModel);
+            var chosen = PredictorRegistry.Get(pr.GetValue(predictor)!);
+            var features = chosen.UsesFeatures ? featureOptions.Config(pr) : null;
+            var kind = ModelOptions.Resolve(chosen, new PredictorContext(SearchSpaceCatalog.Get(pr.GetValue(space)!)) { Features = features ?? new() },
+                pr.InvocationConfiguration.Error);
             var config = new SearchConfig(oracle, pr.GetValue(strategies)!,
-                new SearchPredictorConfig(pr.GetValue(predictor)!) { Network = network, MetaModel = model is null ? null : Path.GetFullPath(model) },
+                new SearchPredictorConfig(kind.Name)
+                {
+                    Network = network, MetaModel = model is null ? null : Path.GetFullPath(model),
+                    Features = features,
+                    FeatureModel = features is null ? null : featureOptions.ModelConfig(pr),
+                },
                 pr.GetValue(budget), pr.GetValue(runs), pr.GetValue(seed), settings);
             var experiment = SearchExperiment.Open(folder, config, () => DataRoot.Resolve(pr.GetValue(data)), torchDevice);
             var error = pr.InvocationConfiguration.Error;

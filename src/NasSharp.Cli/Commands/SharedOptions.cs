@@ -27,10 +27,10 @@ public static class SharedOptions
         DefaultValueFactory = _ => "cifar10",
     };
 
-    /// <summary><c>--predictor</c>, one of the trained network kinds (<see cref="PredictorRegistry.ModelFileKinds"/>).</summary>
+    /// <summary><c>--predictor</c>, one of the kinds <c>train</c> can save (<see cref="PredictorRegistry.SavableKinds"/>).</summary>
     public static Option<string> Predictor()
     {
-        var kinds = PredictorRegistry.ModelFileKinds;
+        var kinds = PredictorRegistry.SavableKinds;
         var o = new Option<string>("--predictor")
         {
             Description = $"Predictor: {string.Join(", ", kinds.Select(k => k.Name))} ({string.Join("; ", kinds.Select(k => $"{k.Name} = {k.Description}"))}).",

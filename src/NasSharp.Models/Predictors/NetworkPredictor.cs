@@ -7,7 +7,7 @@ namespace NasSharp.Predictors;
 /// which fits but cannot predict) through <see cref="ArchitecturePredictor.Train"/>. Architectures are encoded in the
 /// space's own vocabulary (<see cref="ISearchSpace.Encode"/>); predictions are in the fitted values' unit.
 /// </summary>
-public sealed class NetworkPredictor : IArchitecturePredictor
+public sealed class NetworkPredictor : ISavablePredictor
 {
     private readonly PredictorKind kind;
     private readonly PredictorContext context;
@@ -74,8 +74,11 @@ public sealed class NetworkPredictor : IArchitecturePredictor
     /// <inheritdoc/>
     public string Kind => kind.Name;
 
-    /// <summary>The space whose architectures the predictor takes.</summary>
+    /// <inheritdoc/>
     public ISearchSpace Space => context.Space;
+
+    /// <inheritdoc/>
+    public string TrainMetric => model?.Metadata.TrainMetric ?? context.TrainMetric;
 
     /// <summary>The trained model of the last fit (null before the first), e.g. to save or to generate weights with.</summary>
     public ArchitecturePredictor? Model => model;
@@ -115,7 +118,6 @@ public sealed class NetworkPredictor : IArchitecturePredictor
     }
 
     /// <summary>Writes the fitted model to <paramref name="path"/> (<see cref="ArchitecturePredictor.Save"/>).</summary>
-    /// <exception cref="InvalidOperationException">Called before <see cref="Fit"/>.</exception>
     public void Save(string path) => (model ?? throw new InvalidOperationException($"Predictor '{Kind}' has nothing to save before Fit.")).Save(path);
 
     /// <inheritdoc/>
