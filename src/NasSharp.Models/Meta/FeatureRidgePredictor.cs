@@ -49,9 +49,6 @@ public sealed class FeatureRidgePredictor : IArchitecturePredictor
     /// <summary>Leave-one-out mean squared error (in z-units of the values) of each candidate λ in the last fit; empty before one or when K &lt; 3.</summary>
     public IReadOnlyDictionary<double, double> CrossValidatedError => fitted?.CrossValidation ?? new Dictionary<double, double>();
 
-    /// <summary>The smallest leave-one-out error over the λ grid in the last fit (what <see cref="Evaluation.FewShot.FewShotFitter"/> compares feature sets by); NaN when K &lt; 3.</summary>
-    public double BestCrossValidatedError => CrossValidatedError.Count == 0 ? double.NaN : CrossValidatedError.Values.Min();
-
     /// <summary>Feature weights of the last fit (per standardised feature, in z-units of the values), aligned with <see cref="FeatureNames"/>.</summary>
     public IReadOnlyList<double> Weights => fitted?.Model.Ridge.Weights ?? [];
 

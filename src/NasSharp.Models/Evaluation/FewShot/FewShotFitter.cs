@@ -33,9 +33,6 @@ public static class FewShotFitter
     public static FewShotFit Fit(FewShotRequest request)
     {
         var (kind, taskKind, flopsRho) = Choose(request);
-        if (kind == PredictorRegistry.FeatureRidge && taskKind == FewShotTaskKind.Cost && request.Costs is not null && request.PriorDevices is not { Count: 0 }
-            && request.Predictor == Default)
-            return SelectedCostFit(request, taskKind, flopsRho);
         var featurizer = kind == PredictorRegistry.FeatureRidge ? Featurizer(request, taskKind) : null;
         var context = new PredictorContext(request.Space)
         {
@@ -97,28 +94,6 @@ public static class FewShotFitter
         if (request.Costs is null) return GraphFeatures.For(request.Space);
         IReadOnlyList<CostColumn> columns = [.. DeviceCatalog.ArchitectureCosts, .. DeviceCatalog.PriorFor(request.ExcludedDevice, request.PriorDevices)];
         return new ConcatenatedFeaturizer([new Nb201OperationCounts(), new CostFeatures(request.Space, request.Costs, columns)]);
-    }
-
-    /// <summary>
-    /// The cost default: the feature ridge with and without the device prior, and the one with the smaller
-    /// leave-one-out error on the support set kept (the prior when K &lt; 3 or on a tie). The prior helps most from 5
-    /// cells; from 10, the cells alone often fit an additive cost better than a blend of other devices does.
-    /// </summary>
-    private static FewShotFit SelectedCostFit(FewShotRequest request, FewShotTaskKind taskKind, double flopsRho)
-    {
-        var withPrior = FitRidge(request, CostPredictor(request));
-        var without = FitRidge(request, CostPredictor(request with { PriorDevices = [] }));
-        bool prior = !(without.Ridge.BestCrossValidatedError < withPrior.Ridge.BestCrossValidatedError);
-        (prior ? without : withPrior).Ridge.Dispose();
-        var kept = prior ? withPrior : without;
-        return new FewShotFit(kept.Ridge, PredictorRegistry.FeatureRidge, taskKind, flopsRho, kept.Names);
-    }
-
-    private static (FeatureRidgePredictor Ridge, IReadOnlyList<string> Names) FitRidge(FewShotRequest request, IArchitectureFeaturizer featurizer)
-    {
-        var ridge = new FeatureRidgePredictor(request.Space, new FeatureRidgeConfig(featurizer));
-        ridge.Fit(request.Architectures, request.Values, request.Seed);
-        return (ridge, featurizer.Names);
     }
 
     private static IArchitectureFeaturizer Featurizer(FewShotRequest request, FewShotTaskKind taskKind) =>

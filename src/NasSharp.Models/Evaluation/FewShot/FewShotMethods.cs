@@ -41,7 +41,7 @@ public static class FewShotMethods
 
     /// <summary>What <c>adapt --predictor default</c> does: the task kind decided from the support set, then the default of that kind.</summary>
     public static FewShotMethod Default { get; } = new(FewShotFitter.Default,
-        "adapt --predictor default: task kind from the support set's FLOPs correlation; for a cost prior-ridge or cost-ridge, whichever has the smaller leave-one-out error; for an accuracy mp-nas (with --meta-model) or graph-ridge",
+        "adapt --predictor default: task kind from the support set's FLOPs correlation; for a cost prior-ridge; for an accuracy mp-nas (with --meta-model) or graph-ridge",
         NeedsMetaModel: false, NeedsCosts: true, inputs => inputs.FitAndScore(FewShotFitter.Default, FewShotTaskKind.Auto));
 
     /// <summary>Every method, in the order help texts list them.</summary>
