@@ -77,7 +77,7 @@ public static class AdaptCommand
         var data = SharedOptions.Data();
         var noProgress = SharedOptions.NoProgress();
         var command = new Command("adapt",
-            "Adapt a meta-trained predictor to your task from K measured architectures and score every architecture of the space.")
+            "Fit a predictor (by default the measured best for the task: cost or accuracy) to K measured architectures and score every architecture of the space.")
         {
             space, predictor, taskKind, model, support, lowerIsBetter, withOpCounts, output, seed, threads, device, data, noProgress,
         };
