@@ -22,6 +22,7 @@ public sealed class NasCli
             SampleCommand.Create(),
             FeaturesCommand.Create(),
             ProxiesCommand.Create(),
+            FewShotCommand.Create(),
         };
         foreach (var command in MetaCommands.All()) Root.Subcommands.Add(command);
         ListDefaultsHelpAction.Install(Root);

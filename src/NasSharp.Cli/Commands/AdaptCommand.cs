@@ -3,8 +3,10 @@ using System.Diagnostics;
 using System.Globalization;
 using NasSharp.Cli.Output;
 using NasSharp.Data;
+using NasSharp.Evaluation.FewShot;
 using NasSharp.Persistence;
 using NasSharp.Meta;
+using NasSharp.Predictors;
 using NasSharp.SearchSpaces;
 using NasSharp.Tasks;
 using NasSharp.Training;
@@ -13,8 +15,10 @@ using Spectre.Console;
 namespace NasSharp.Cli.Commands;
 
 /// <summary>
-/// <c>nassharp adapt</c>: fine-tune a meta-trained MP-NAS predictor on a user's K measured architectures
-/// (mp-nas §3.2 "Meta-testing with fine-tuning") and score every architecture of the space with it.
+/// <c>nassharp adapt</c>: fit a predictor of the contract to a user's K measured architectures and score every
+/// architecture of the space with it: by default the measured best for the task (<see cref="FewShotFitter"/>: the
+/// cost-feature ridge with the device prior for a cost, MP-NAS or the graph-feature ridge for an accuracy), or any
+/// registry kind; MP-NAS fine-tunes a meta-trained model (mp-nas §3.2 "Meta-testing with fine-tuning").
 /// </summary>
 public static class AdaptCommand
 {
@@ -23,7 +27,25 @@ public static class AdaptCommand
     {
         var space = SharedOptions.Space();
         space.Description += " The space of the support architectures and of the architectures scored.";
-        var model = new Option<string>("--model") { Description = "Meta-trained model written by 'nassharp meta-train'.", Required = true };
+        var predictor = new Option<string>("--predictor")
+        {
+            Description = $"Predictor kind to fit: '{FewShotFitter.Default}' (the measured best for the task, see --task-kind: on a cost-like task " +
+                          "feature-ridge on operation counts, FLOPs, parameters and, on nb201, the latencies of the 40 other device settings of hwnas/; " +
+                          "on an accuracy-like task mp-nas when --model is given, else feature-ridge on graph features; docs/RESULTS.md, " +
+                          "\"Issue 15: few-shot\") or one of: " + string.Join(", ", PredictorRegistry.All.Where(k => k.HasScoreHead).Select(k => k.Name)) + ".",
+            DefaultValueFactory = _ => FewShotFitter.Default,
+        };
+        predictor.AcceptOnlyFromAmong([FewShotFitter.Default, .. PredictorRegistry.All.Where(k => k.HasScoreHead).Select(k => k.Name)]);
+        var taskKind = new Option<FewShotTaskKind>("--task-kind")
+        {
+            Description = "What the support values measure, for --predictor default: Auto decides from the support set (cost-like when the " +
+                          "better values go with fewer FLOPs; nb201 only), Accuracy or Cost say it.",
+            DefaultValueFactory = _ => FewShotTaskKind.Auto,
+        };
+        var model = new Option<string?>("--model", "--meta-model")
+        {
+            Description = "Meta-trained model written by 'nassharp meta-train': required by --predictor mp-nas, used by the accuracy default.",
+        };
         var support = new Option<string>("--support")
         {
             Description = $"CSV of your measured architectures: header '{SupportSetCsv.Header}', then one row per architecture in the " +
@@ -55,9 +77,9 @@ public static class AdaptCommand
         var data = SharedOptions.Data();
         var noProgress = SharedOptions.NoProgress();
         var command = new Command("adapt",
-            "Adapt a meta-trained predictor to your task from K measured architectures and score every architecture of the space.")
+            "Fit a predictor (by default the measured best for the task: cost or accuracy) to K measured architectures and score every architecture of the space.")
         {
-            space, model, support, lowerIsBetter, withOpCounts, output, seed, threads, device, data, noProgress,
+            space, predictor, taskKind, model, support, lowerIsBetter, withOpCounts, output, seed, threads, device, data, noProgress,
         };
         foreach (var option in fineTuning.All) command.Options.Add(option);
         command.SetAction(pr => CommandRunner.Run(pr, () =>
@@ -70,23 +92,54 @@ public static class AdaptCommand
             var searchSpace = SearchSpaceCatalog.Get(pr.GetValue(space)!);
             bool lower = pr.GetValue(lowerIsBetter), averaged = pr.GetValue(withOpCounts);
             var (archs, values) = SupportSetCsv.Read(pr.GetValue(support)!, searchSpace, lower);
-            if (averaged && (values.Count < 2 || values.All(v => v == values[0])))
-                throw new ArgumentException($"--with-op-counts needs at least 2 support architectures with different values; '{pr.GetValue(support)}' has {values.Count}.");
+            var root = new Lazy<DataRoot>(() => DataRoot.Resolve(pr.GetValue(data)));
+            // --with-op-counts is an option of MP-NAS's adaptation, so it asks for that kind.
+            string asked = averaged && pr.GetValue(predictor) == FewShotFitter.Default ? PredictorRegistry.MpNas : pr.GetValue(predictor)!;
+            var request = new FewShotRequest(searchSpace, archs, values, asked, pr.GetValue(seed))
+            {
+                TaskKind = pr.GetValue(taskKind),
+                MetaModelPath = pr.GetValue(model),
+                MetaTest = fineTuning.Config(pr),
+                Costs = searchSpace.Name == "nb201" ? new CostTables(root.Value) : null,
+            };
+            var (kind, decidedKind, flopsRho) = FewShotFitter.Choose(request);
+            if (averaged && kind != PredictorRegistry.MpNas)
+                throw new ArgumentException($"--with-op-counts averages MP-NAS's scores; the predictor is '{kind}' (use --predictor mp-nas --model FILE).");
+            if (kind == PredictorRegistry.MpNas && request.MetaModelPath is null)
+                throw new ArgumentException("--predictor mp-nas adapts a meta-trained model: give --model FILE.");
+            string choice = pr.GetValue(predictor) == FewShotFitter.Default
+                ? $"--predictor default chose {kind} for a {decidedKind.ToString().ToLowerInvariant()}-like task" +
+                  (double.IsNaN(flopsRho) ? " (--task-kind)" : FormattableString.Invariant($" (support Spearman with -FLOPs {flopsRho:F2})"))
+                : $"predictor {kind}";
+            var pool = BenchmarkAccess.LoadPool(() => root.Value, searchSpace);
             var clock = Stopwatch.StartNew();
-            using var adapted = AdaptedPredictor.Load(pr.GetValue(model)!, searchSpace, archs, values, fineTuning.Config(pr), pr.GetValue(seed),
-                averaged, torchDevice);
-            double adaptSeconds = clock.Elapsed.TotalSeconds;
-
-            var pool = BenchmarkAccess.LoadPool(() => DataRoot.Resolve(pr.GetValue(data)), searchSpace);
-            clock.Restart();
-            double[] scores = ProgressReporter.Run($"score {pool.Count:N0} {searchSpace.Name} architectures",
-                (pool.Count + AdaptedPredictor.ChunkSize - 1) / AdaptedPredictor.ChunkSize, pr.GetValue(noProgress), pr.InvocationConfiguration.Error,
-                report => adapted.Score(pool, report));
+            double[] scores;
+            string fitted;
+            if (kind == PredictorRegistry.MpNas)
+            {
+                if (averaged && (values.Count < 2 || values.All(v => v == values[0])))
+                    throw new ArgumentException($"--with-op-counts needs at least 2 support architectures with different values; '{pr.GetValue(support)}' has {values.Count}.");
+                using var adapted = AdaptedPredictor.Load(request.MetaModelPath!, searchSpace, archs, values, request.MetaTest, request.Seed, averaged, torchDevice);
+                fitted = $"{Describe(adapted.FineTuned, values)} ({clock.Elapsed.TotalSeconds:F1} s)" +
+                         (averaged ? "; scores are the mean of these and of a ridge regression on the operation counts (--with-op-counts)" : "");
+                clock.Restart();
+                scores = ProgressReporter.Run($"score {pool.Count:N0} {searchSpace.Name} architectures",
+                    (pool.Count + AdaptedPredictor.ChunkSize - 1) / AdaptedPredictor.ChunkSize, pr.GetValue(noProgress), pr.InvocationConfiguration.Error,
+                    report => adapted.Score(pool, report));
+            }
+            else
+            {
+                using var fit = FewShotFitter.Fit(request);
+                fitted = $"fitted {fit.Kind}" + (fit.Predictor is FeatureRidgePredictor ridge
+                    ? string.Create(CultureInfo.InvariantCulture, $" on {ridge.FeatureNames.Count} features, λ = {ridge.Penalty} by leave-one-out")
+                    : "") + $" ({clock.Elapsed.TotalSeconds:F1} s)";
+                clock.Restart();
+                scores = fit.Predictor.Predict(pool);
+            }
             double scoreSeconds = clock.Elapsed.TotalSeconds;
             PredictCommand.WriteScores(path, pool, scores);
 
-            AnsiConsole.MarkupLineInterpolated($"K = {archs.Count} support architectures: {Describe(adapted.FineTuned, values)} ({adaptSeconds:F1} s).");
-            if (averaged) AnsiConsole.MarkupLine("Scores are the mean of these and of a ridge regression on the operation counts (--with-op-counts).");
+            AnsiConsole.MarkupLineInterpolated($"K = {archs.Count} support architectures, {choice}: {fitted}.");
             AnsiConsole.Write(TopTable(searchSpace, pool, scores, archs, values, lower));
             AnsiConsole.MarkupLineInterpolated(
                 $"Scored {pool.Count:N0} {searchSpace.Name} architectures in {scoreSeconds:F1} s → [green]{path}[/] (arch,score; higher = better).");

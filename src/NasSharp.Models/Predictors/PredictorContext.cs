@@ -40,6 +40,9 @@ public sealed record PredictorContext(ISearchSpace Space)
     /// <summary>op-count: the ridge penalty λ (<see cref="OpCountPredictor.DefaultPenalty"/>).</summary>
     public double OpCountPenalty { get; init; } = OpCountPredictor.DefaultPenalty;
 
+    /// <summary>feature-ridge: its features and penalty grid (<see cref="FeatureRidgeConfig"/>'s defaults: graph features).</summary>
+    public FeatureRidgeConfig FeatureRidge { get; init; } = new();
+
     /// <summary>ensemble: the members' kind and number.</summary>
     public EnsembleConfig Ensemble { get; init; } = new();
 

@@ -16,6 +16,9 @@ public static class PredictorRegistry
     /// <summary>Name of the operation-count ridge.</summary>
     public const string OpCount = "op-count";
 
+    /// <summary>Name of the few-shot feature ridge (<see cref="Meta.FeatureRidgePredictor"/>).</summary>
+    public const string FeatureRidge = "feature-ridge";
+
     /// <summary>Name of the ensemble kind.</summary>
     public const string Ensemble = "ensemble";
 
@@ -46,6 +49,8 @@ public static class PredictorRegistry
             }),
         new(OpCount, "ridge regression on the operation counts (a transparent baseline)", UsesImages: false, HasScoreHead: true,
             context => new OpCountRidgePredictor(context.Space, context.OpCountPenalty)),
+        new(FeatureRidge, "ridge regression on features (graph features, or cost columns and other devices' latencies), λ by leave-one-out",
+            UsesImages: false, HasScoreHead: true, context => new Meta.FeatureRidgePredictor(context.Space, context.FeatureRidge)),
         new(Ensemble, "an ensemble of another kind (members with seeds seed, seed+1, ...): mean and spread", UsesImages: false, HasScoreHead: true,
             CreateEnsemble),
         FeatureModel("forest", TreeLearner.FastForest, "ML.NET FastForest (a random forest) on the architecture's features"),

@@ -21,7 +21,7 @@ public sealed class PredictorRegistryTests : IDisposable
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
     /// <summary>Every kind of the registry, so that a new kind without a round-trip test fails <see cref="Every_kind_is_tested"/>.</summary>
-    private static readonly string[] TestedKinds = ["np", "hypernas-p", "hypernas", "hypernas-h", "mp-nas", "op-count", "ensemble", "forest", "lgbm", "boost", "default"];
+    private static readonly string[] TestedKinds = ["np", "hypernas-p", "hypernas", "hypernas-h", "mp-nas", "op-count", "feature-ridge", "ensemble", "forest", "lgbm", "boost", "default"];
 
     public static TheoryData<string> Kinds() => new(TestedKinds);
 
@@ -269,7 +269,7 @@ public sealed class PredictorRegistryTests : IDisposable
     public void Bad_requests_are_refused_with_what_was_expected()
     {
         var e = Assert.Throws<ArgumentException>(() => PredictorRegistry.Get("gp"));
-        Assert.Contains("Unknown predictor 'gp'; valid: np, hypernas-p, hypernas, hypernas-h, mp-nas, op-count, ensemble", e.Message);
+        Assert.Contains("Unknown predictor 'gp'; valid: np, hypernas-p, hypernas, hypernas-h, mp-nas, op-count, feature-ridge, ensemble", e.Message);
         Assert.Contains("needs a meta-trained model file", Assert.Throws<ArgumentException>(() =>
             PredictorRegistry.Create("mp-nas", new PredictorContext(Space))).Message);
         Assert.Contains("CIFAR-10 images", Assert.Throws<ArgumentException>(() =>

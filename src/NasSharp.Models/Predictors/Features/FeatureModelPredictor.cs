@@ -80,7 +80,12 @@ public sealed class FeatureModelPredictor : ISavablePredictor
             ? TreeCrossValidation.Choose(Learner, config.GridFor(Learner), rows, labels, config.Folds, seed)
             : null;
         var settings = cv?.Chosen ?? config.FixedFor(Learner);
-        ensemble = TreeEnsemble.Fit(Learner, settings, rows, labels, seed);
+        var fitted = TreeEnsemble.Fit(Learner, settings, rows, labels, seed);
+        // FastForest on fewer cells than its leaves need grows no trees and scores NaN; say so rather than rank by NaN.
+        if (fitted.Predict(rows).Any(v => !double.IsFinite(v)))
+            throw new ArgumentException($"Predictor '{Kind}' fitted no usable trees on {rows.Length} architectures (too few for its leaf size); " +
+                                        "measure more architectures or choose another kind (e.g. lgbm).");
+        ensemble = fitted;
         Metadata = new FeatureModelMetadata(Kind, Learner, Space.Name, target, trainMetric, seed, rows.Length, features,
             [.. featurizer.Names], settings, cv, normalization, CodeVersion.Current, DateTime.UtcNow);
     }

@@ -41,7 +41,7 @@ public static class TreeCrossValidation
                 double[] predicted = model.Predict([.. held.Select(i => rows[i])]);
                 for (int j = 0; j < held.Length; j++) outOfFold[held[j]] = predicted[j];
             }
-            double tau = RankCorrelation.KendallTauB(outOfFold, truth);
+            double tau = outOfFold.All(double.IsFinite) ? RankCorrelation.KendallTauB(outOfFold, truth) : double.NaN;
             scores.Add(new SettingScore(settings, double.IsFinite(tau) ? tau : double.NegativeInfinity));
         }
         var best = scores[0];
