@@ -25,6 +25,7 @@ public sealed class ModelOptions
     };
     private readonly Option<double> lr = SharedOptions.LearningRate();
     private readonly Option<double> weightDecay = SharedOptions.WeightDecay();
+    private readonly LossOptions loss = new();
     private readonly Option<double> q = new("--q")
     {
         Description = "Preference coefficient q of the adaptive multi-task loss (1.5; q = 1 is Liebel & Körner's uncertainty weighting).",
@@ -64,7 +65,7 @@ public sealed class ModelOptions
     }
 
     /// <summary>Every option, to add to a command.</summary>
-    public IEnumerable<Option> All => [predictor, profile, epochs, lr, weightDecay, q, auxiliaryEvery, auxiliaryBatch, aggregation, context];
+    public IEnumerable<Option> All => [predictor, profile, epochs, lr, weightDecay, .. loss.All, q, auxiliaryEvery, auxiliaryBatch, aggregation, context];
 
     /// <summary>The chosen predictor kind (one of <see cref="PredictorRegistry.ModelFileKinds"/>).</summary>
     public PredictorKind Kind(ParseResult pr) => PredictorRegistry.Get(pr.GetValue(predictor)!);
@@ -78,7 +79,10 @@ public sealed class ModelOptions
         var kind = Kind(pr);
         var config = new NetworkPredictorConfig { Global = new GlobalEncodingConfig(Aggregation: pr.GetValue(aggregation), Context: pr.GetValue(context)) };
         if (!kind.UsesImages)
-            return config with { Training = new TrainingConfig(Epochs: pr.GetValue(epochs) ?? 300, LearningRate: pr.GetValue(lr), WeightDecay: pr.GetValue(weightDecay)) };
+            return config with
+            {
+                Training = new TrainingConfig(Epochs: pr.GetValue(epochs) ?? 300, LearningRate: pr.GetValue(lr), WeightDecay: pr.GetValue(weightDecay)) { Loss = loss.Config(pr) },
+            };
         var chosen = HyperNasProfile.Get(pr.GetValue(profile)!, space);
         return config with
         {
@@ -87,6 +91,7 @@ public sealed class ModelOptions
                 Epochs = pr.GetValue(epochs) ?? chosen.Training.Epochs,
                 LearningRate = pr.GetValue(lr),
                 WeightDecay = pr.GetValue(weightDecay),
+                Loss = loss.Config(pr),
             },
             HyperNas = chosen.HyperNas with
             {

@@ -103,6 +103,7 @@ public static class SearchCommand
         var jobs = WorkerProcesses.JobsOption("search runs");
         var threads = MetaCommands.Threads();
         var device = DeviceOption.Create();
+        var loss = new LossOptions();
         var command = new Command("search",
             "Search for the best architecture within a query budget: random, evolution, local search and predictor-guided strategies on a " +
             "benchmark or your own table, best-so-far test accuracy at 10/30/50/100/150 queries, share of runs reaching the optimum.")
@@ -110,6 +111,7 @@ public static class SearchCommand
             space, target, table, archColumn, metric, reportMetric, lowerIsBetter, costMetric, strategies, predictor, metaModel, budget, runs, seed,
             output, epochs, warmStart, refitEvery, randomCandidates, neighbourhoodFirst, population, tournament, ensemble, acquisition, hyperNasTrain, data, noProgress, jobs, threads, device,
         };
+        foreach (var option in loss.All) command.Options.Add(option);
         command.SetAction(pr => CommandRunner.Run(pr, () =>
         {
             string folder = pr.GetValue(output)!;
@@ -134,7 +136,7 @@ public static class SearchCommand
             };
             var network = new NetworkPredictorConfig
             {
-                Training = new TrainingConfig(Epochs: pr.GetValue(epochs)),
+                Training = new TrainingConfig(Epochs: pr.GetValue(epochs)) { Loss = loss.Config(pr) },
                 WarmStartEpochs = pr.GetValue(warmStart),
             };
             string? model = pr.GetValue(metaModel);

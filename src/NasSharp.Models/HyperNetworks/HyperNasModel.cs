@@ -43,7 +43,7 @@ public sealed class HyperNasModel : nn.Module<GraphBatch, Tensor>
     /// <summary>Predicted (normalised) scores <c>[B]</c>.</summary>
     public override Tensor forward(GraphBatch cells) => predictor.call(cells);
 
-    /// <summary>The adaptive multi-task loss (task 0: predictor MSE, task 1: target-network cross-entropy).</summary>
+    /// <summary>The adaptive multi-task loss (task 0: the predictor loss, MSE by default; task 1: target-network cross-entropy).</summary>
     public AdaptiveMultiTaskLoss Objective => objective;
 
     /// <summary>The network the generated weights run.</summary>
