@@ -20,6 +20,7 @@ public sealed class NasCli
             CompareCommand.Create(),
             CorrelateCommand.Create(),
             SampleCommand.Create(),
+            FeaturesCommand.Create(),
         };
         foreach (var command in MetaCommands.All()) Root.Subcommands.Add(command);
         ListDefaultsHelpAction.Install(Root);
