@@ -26,6 +26,12 @@ public sealed class ModelOptions
     private readonly Option<double> lr = SharedOptions.LearningRate();
     private readonly Option<double> weightDecay = SharedOptions.WeightDecay();
     private readonly LossOptions loss = new();
+    private readonly FeatureOptions features = new();
+    private readonly Option<bool> withFeatures = new("--with-features")
+    {
+        Description = "Hybrid readout (np, hypernas-p): concatenate the architecture features of --features/--feature-file " +
+                      "(standardised by the training set's mean and std, stored in the model) to the graph embedding before the final MLP.",
+    };
     private readonly Option<double> q = new("--q")
     {
         Description = "Preference coefficient q of the adaptive multi-task loss (1.5; q = 1 is Liebel & Körner's uncertainty weighting).",
@@ -65,7 +71,7 @@ public sealed class ModelOptions
     }
 
     /// <summary>Every option, to add to a command.</summary>
-    public IEnumerable<Option> All => [predictor, profile, epochs, lr, weightDecay, .. loss.All, q, auxiliaryEvery, auxiliaryBatch, aggregation, context];
+    public IEnumerable<Option> All => [predictor, profile, epochs, lr, weightDecay, .. loss.All, withFeatures, .. features.All, q, auxiliaryEvery, auxiliaryBatch, aggregation, context];
 
     /// <summary>The chosen predictor kind (one of <see cref="PredictorRegistry.ModelFileKinds"/>).</summary>
     public PredictorKind Kind(ParseResult pr) => PredictorRegistry.Get(pr.GetValue(predictor)!);
@@ -77,7 +83,11 @@ public sealed class ModelOptions
     public NetworkPredictorConfig Config(ParseResult pr, ISearchSpace space)
     {
         var kind = Kind(pr);
-        var config = new NetworkPredictorConfig { Global = new GlobalEncodingConfig(Aggregation: pr.GetValue(aggregation), Context: pr.GetValue(context)) };
+        var config = new NetworkPredictorConfig
+        {
+            Global = new GlobalEncodingConfig(Aggregation: pr.GetValue(aggregation), Context: pr.GetValue(context)),
+            ReadoutFeatures = ReadoutFeatures(pr, features, withFeatures),
+        };
         if (!kind.UsesImages)
             return config with
             {
@@ -100,6 +110,19 @@ public sealed class ModelOptions
                 Images = chosen.HyperNas.Images with { BatchSize = pr.GetValue(auxiliaryBatch) ?? chosen.HyperNas.Images.BatchSize },
             },
         };
+    }
+
+    /// <summary>
+    /// The hybrid readout's features when <paramref name="withFeatures"/> is given, else null; feature options without
+    /// it are refused rather than ignored.
+    /// </summary>
+    /// <exception cref="ArgumentException">Feature options without --with-features, or a bad feature choice.</exception>
+    public static Features.FeatureConfig? ReadoutFeatures(ParseResult pr, FeatureOptions features, Option<bool> withFeatures)
+    {
+        if (pr.GetValue(withFeatures)) return features.Config(pr);
+        if (features.All.Any(o => pr.GetResult(o) is { Implicit: false }))
+            throw new ArgumentException("The feature options choose the features of the hybrid readout; add --with-features to use them.");
+        return null;
     }
 
     /// <summary>

@@ -78,6 +78,7 @@ public static class RankCommand
             {
                 Global = template.Global,
                 HyperNas = template.HyperNas,
+                ReadoutFeatures = template.ReadoutFeatures,
             };
             var error = pr.InvocationConfiguration.Error;
             if (trainSizes.Max() > task.Count - RankingExperiment.AdvisedUnseen)

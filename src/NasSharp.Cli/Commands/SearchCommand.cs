@@ -104,6 +104,11 @@ public static class SearchCommand
         var threads = MetaCommands.Threads();
         var device = DeviceOption.Create();
         var loss = new LossOptions();
+        var features = new FeatureOptions();
+        var withFeatures = new Option<bool>("--with-features")
+        {
+            Description = "Hybrid readout of np and hypernas-p: the architecture features of --features/--feature-file join the graph embedding before the final MLP.",
+        };
         var command = new Command("search",
             "Search for the best architecture within a query budget: random, evolution, local search and predictor-guided strategies on a " +
             "benchmark or your own table, best-so-far test accuracy at 10/30/50/100/150 queries, share of runs reaching the optimum.")
@@ -111,7 +116,7 @@ public static class SearchCommand
             space, target, table, archColumn, metric, reportMetric, lowerIsBetter, costMetric, strategies, predictor, metaModel, budget, runs, seed,
             output, epochs, warmStart, refitEvery, randomCandidates, neighbourhoodFirst, population, tournament, ensemble, acquisition, hyperNasTrain, data, noProgress, jobs, threads, device,
         };
-        foreach (var option in loss.All) command.Options.Add(option);
+        foreach (var option in loss.All.Append(withFeatures).Concat(features.All)) command.Options.Add(option);
         command.SetAction(pr => CommandRunner.Run(pr, () =>
         {
             string folder = pr.GetValue(output)!;
@@ -138,6 +143,7 @@ public static class SearchCommand
             {
                 Training = new TrainingConfig(Epochs: pr.GetValue(epochs)) { Loss = loss.Config(pr) },
                 WarmStartEpochs = pr.GetValue(warmStart),
+                ReadoutFeatures = ModelOptions.ReadoutFeatures(pr, features, withFeatures),
             };
             string? model = pr.GetValue(metaModel);
             var config = new SearchConfig(oracle, pr.GetValue(strategies)!,

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using NasSharp.Features;
 using NasSharp.HyperNetworks;
 using NasSharp.Predictors;
 using NasSharp.Training;
@@ -25,6 +26,11 @@ public sealed record RankConfig(
     [JsonPropertyName("hypernas")]
     public HyperNasConfig? HyperNas { get; init; }
 
+    /// <summary>The hybrid readout's features (np, hypernas-p with --with-features); null (not written) for the plain networks.</summary>
+    [JsonPropertyName("readout_features")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public FeatureConfig? ReadoutFeatures { get; init; }
+
     /// <summary>Every (size, seed) pair, sizes outermost.</summary>
     public IEnumerable<(int Size, int Seed)> Runs() =>
         from size in TrainSizes from seed in Seeds select (size, seed);
@@ -32,5 +38,6 @@ public sealed record RankConfig(
     /// <summary>Whether <paramref name="other"/> describes the same experiment (the data root may move).</summary>
     public bool SameExperiment(RankConfig other) =>
         Predictor == other.Predictor && Space == other.Space && Target == other.Target && TrainMetric == other.TrainMetric &&
-        EvalMetric == other.EvalMetric && Training == other.Training && Global == other.Global && HyperNas == other.HyperNas;
+        EvalMetric == other.EvalMetric && Training == other.Training && Global == other.Global && HyperNas == other.HyperNas &&
+        ReadoutFeatures == other.ReadoutFeatures;
 }

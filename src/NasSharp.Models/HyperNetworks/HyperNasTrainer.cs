@@ -55,7 +55,7 @@ public static class HyperNasTrainer
                 Tensor? loss = null;
                 if (both)
                 {
-                    var scoreLoss = predictorLoss.Compute(model.Score(cellFeatures), y.index_select(0, index));
+                    var scoreLoss = predictorLoss.Compute(model.Score(cellFeatures, batch), y.index_select(0, index));
                     scoreLossSum += scoreLoss.item<float>() * index.shape[0];
                     loss = model.Objective.Term(0, scoreLoss);
                 }
