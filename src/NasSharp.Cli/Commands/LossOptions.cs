@@ -14,7 +14,7 @@ public sealed class LossOptions
     {
         Description = $"Training loss of np, hypernas-p and hypernas: {LossConfig.Name(LossKind.Mse)} (the papers'), " +
                       $"{LossConfig.Name(LossKind.Pairwise)} (logistic pairwise ranking loss of RankNet/ReNAS over every pair of a batch) or " +
-                      $"{LossConfig.Name(LossKind.Hinge)} (margin ranking loss of GATES). Default: {LossConfig.Name(Defaults.Kind)}.",
+                      $"{LossConfig.Name(LossKind.Hinge)} (margin ranking loss of GATES).",
         DefaultValueFactory = _ => LossConfig.Name(Defaults.Kind),
     };
     private readonly Option<double?> mseWeight = new("--mse-weight")
