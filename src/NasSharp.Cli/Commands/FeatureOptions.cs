@@ -45,8 +45,9 @@ public sealed class FeatureOptions
     public FeatureConfig Config(ParseResult pr)
     {
         string? path = pr.GetValue(file);
-        string[]? chosen = pr.GetValue(columns);
-        if (path is not null && chosen is not { Length: > 0 })
+        // Absent, the option's custom parser still yields an empty list, so "given" means "names at least one column".
+        string[]? chosen = pr.GetValue(columns) is { Length: > 0 } names ? names : null;
+        if (path is not null && chosen is null)
             throw new ArgumentException("--feature-file needs --feature-columns, the columns to use as features.");
         if (path is null && chosen is not null)
             throw new ArgumentException("--feature-columns needs --feature-file, the CSV that holds them.");

@@ -80,7 +80,15 @@ public sealed class ModelOptions
     /// The configuration of a network predictor of the chosen kind on <paramref name="space"/>: the paper schedule with
     /// the options' overrides, and for kinds that train on images the chosen HyperNAS profile.
     /// </summary>
+    /// <exception cref="ArgumentException">A bad option combination, e.g. --with-features for a kind without a hybrid readout.</exception>
     public NetworkPredictorConfig Config(ParseResult pr, ISearchSpace space)
+    {
+        var config = UncheckedConfig(pr, space);
+        config.RequireReadoutOf(Kind(pr));
+        return config;
+    }
+
+    private NetworkPredictorConfig UncheckedConfig(ParseResult pr, ISearchSpace space)
     {
         var kind = Kind(pr);
         var config = new NetworkPredictorConfig

@@ -33,8 +33,7 @@ public sealed class NetworkPredictor : IArchitecturePredictor
         if (kind.UsesImages && context.Images is null)
             throw new ArgumentException($"Predictor '{kind.Name}' trains a hypernetwork on CIFAR-10 images, and none were given (PredictorContext.Images).", nameof(context));
         context.Network.Validate();
-        if (context.Network.ReadoutFeatures is not null && kind.ModelFile.HyperNasTasks is not null)
-            throw new ArgumentException($"Predictor '{kind.Name}' has no hybrid readout; readout features (--with-features) are for np and hypernas-p.", nameof(context));
+        context.Network.RequireReadoutOf(kind);
         this.kind = kind;
         this.context = context;
         featurizer = context.Network.ReadoutFeatures?.Create(context.Space);

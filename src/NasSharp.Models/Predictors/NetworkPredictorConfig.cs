@@ -48,6 +48,14 @@ public sealed record NetworkPredictorConfig
         if (WarmStartEpochs is < 1) throw new ArgumentException($"WarmStartEpochs must be at least 1 (or null: no warm start), got {WarmStartEpochs}.");
     }
 
+    /// <summary>Throws <see cref="ArgumentException"/> when <see cref="ReadoutFeatures"/> are set and <paramref name="kind"/> has no hybrid readout (a hypernetwork kind).</summary>
+    public void RequireReadoutOf(PredictorKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        if (ReadoutFeatures is not null && kind.ModelFile?.HyperNasTasks is not null)
+            throw new ArgumentException($"Predictor '{kind.Name}' has no hybrid readout; readout features (--with-features) are for np and hypernas-p.", nameof(kind));
+    }
+
     /// <summary>
     /// The metadata of a model of <paramref name="kind"/> about to be trained on <paramref name="space"/>; training
     /// fills in size and normalisation.
@@ -56,8 +64,7 @@ public sealed record NetworkPredictorConfig
     public PredictorMetadata Metadata(PredictorKind kind, ISearchSpace space, string target, string trainMetric, int seed)
     {
         var file = kind.ModelFile ?? throw new ArgumentException($"Predictor '{kind.Name}' is not a trained network with a model file.", nameof(kind));
-        if (ReadoutFeatures is not null && file.HyperNasTasks is not null)
-            throw new ArgumentException($"Predictor '{kind.Name}' has no hybrid readout; readout features (--with-features) are for np and hypernas-p.", nameof(kind));
+        RequireReadoutOf(kind);
         return new PredictorMetadata(kind.Name, space.Name, target, trainMetric, Np, Training, seed, 0, new TargetNormalization(0, 1),
             space.NodeTypes.Count, space.MaxNodes, CodeVersion.Current, DateTime.UtcNow,
             file.UsesGlobalEncoding ? Global : null, file.HyperNasTasks is { } tasks ? HyperNas with { Tasks = tasks } : null,
