@@ -21,6 +21,7 @@ public sealed class NasCli
             CorrelateCommand.Create(),
             SampleCommand.Create(),
             FeaturesCommand.Create(),
+            ProxiesCommand.Create(),
         };
         foreach (var command in MetaCommands.All()) Root.Subcommands.Add(command);
         ListDefaultsHelpAction.Install(Root);

@@ -45,8 +45,8 @@ public static class BenchCommand
             var task = BenchmarkAccess.LoadRankingTask(root, searchSpace, pr.GetValue(target)!);
             int n = pr.GetValue(train), s = pr.GetValue(seed), reps = pr.GetValue(repeats);
             var rows = SeededSubset.Indices(task.Count, n, s);
-            var kind = modelOptions.Kind(pr);
             var context = modelOptions.Context(pr, task, root, torchDevice);
+            var kind = ModelOptions.Resolve(modelOptions.Kind(pr), context, pr.InvocationConfiguration.Error);
             int epochs = context.Network.Training.Epochs;
 
             var clock = Stopwatch.StartNew();
@@ -69,7 +69,7 @@ public static class BenchCommand
             double Median(List<double> v) => v.Order().ElementAt(v.Count / 2);
             var table = new Table().Border(TableBorder.Rounded).AddColumns("measure", "median s", "all runs (s)");
             table.AddRow($"load {pool.Count:N0} {searchSpace.Name} archs", $"{loadSeconds:F2}", "-");
-            table.AddRow($"train {kind.Name}, n = {n}, {epochs} epochs", $"{Median(trainSeconds):F2}", string.Join(", ", trainSeconds.Select(t => t.ToString("F2"))));
+            table.AddRow($"train {kind.Name}, n = {n}{(kind.ModelFile is null ? "" : $", {epochs} epochs")}", $"{Median(trainSeconds):F2}", string.Join(", ", trainSeconds.Select(t => t.ToString("F2"))));
             table.AddRow($"predict all {pool.Count:N0} archs (encode + score)", $"{Median(predictSeconds):F2}", string.Join(", ", predictSeconds.Select(t => t.ToString("F2"))));
             AnsiConsole.Write(table);
             if (pr.GetValue(output) is { } path)

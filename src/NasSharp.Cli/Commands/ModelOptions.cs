@@ -13,6 +13,7 @@ namespace NasSharp.Cli.Commands;
 public sealed class ModelOptions
 {
     private readonly Option<string> predictor = SharedOptions.Predictor();
+    private readonly FeatureOptions features = new();
     private readonly Option<string> profile = new("--profile")
     {
         Description = "HyperNAS training profile (hypernas, hypernas-h): cpu = HyperNAS-P's schedule plus a small target network " +
@@ -26,7 +27,6 @@ public sealed class ModelOptions
     private readonly Option<double> lr = SharedOptions.LearningRate();
     private readonly Option<double> weightDecay = SharedOptions.WeightDecay();
     private readonly LossOptions loss = new();
-    private readonly FeatureOptions features = new();
     private readonly Option<bool> withFeatures = new("--with-features")
     {
         Description = "Hybrid readout (np, hypernas-p): concatenate the architecture features of --features/--feature-file " +
@@ -71,10 +71,25 @@ public sealed class ModelOptions
     }
 
     /// <summary>Every option, to add to a command.</summary>
-    public IEnumerable<Option> All => [predictor, profile, epochs, lr, weightDecay, .. loss.All, withFeatures, .. features.All, q, auxiliaryEvery, auxiliaryBatch, aggregation, context];
+    public IEnumerable<Option> All => [predictor, profile, epochs, lr, weightDecay, .. loss.All, withFeatures, q, auxiliaryEvery, auxiliaryBatch, aggregation, context, .. features.All];
 
-    /// <summary>The chosen predictor kind (one of <see cref="PredictorRegistry.ModelFileKinds"/>).</summary>
+    /// <summary>The chosen predictor kind (one of <see cref="PredictorRegistry.SavableKinds"/>).</summary>
     public PredictorKind Kind(ParseResult pr) => PredictorRegistry.Get(pr.GetValue(predictor)!);
+
+    /// <summary>
+    /// The kind that runs in <paramref name="context"/>: the chosen one, or what an alias (<c>default</c>) stands for,
+    /// which is then written to <paramref name="error"/> with the alias's advice, so the user knows what ran.
+    /// </summary>
+    public static PredictorKind Resolve(PredictorKind kind, PredictorContext context, TextWriter error)
+    {
+        var resolved = kind.Resolve(context);
+        if (resolved != kind)
+        {
+            error.WriteLine($"--predictor {kind.Name} = {resolved.Name}.");
+            if (PredictorRegistry.DefaultAdvice(context) is { } advice) error.WriteLine($"note: {advice}");
+        }
+        return resolved;
+    }
 
     /// <summary>
     /// The configuration of a network predictor of the chosen kind on <paramref name="space"/>: the paper schedule with
@@ -94,7 +109,7 @@ public sealed class ModelOptions
         var config = new NetworkPredictorConfig
         {
             Global = new GlobalEncodingConfig(Aggregation: pr.GetValue(aggregation), Context: pr.GetValue(context)),
-            ReadoutFeatures = ReadoutFeatures(pr, features, withFeatures),
+            ReadoutFeatures = ReadoutFeatures(pr, features, withFeatures, kind),
         };
         if (!kind.UsesImages)
             return config with
@@ -121,27 +136,34 @@ public sealed class ModelOptions
     }
 
     /// <summary>
-    /// The hybrid readout's features when <paramref name="withFeatures"/> is given, else null; feature options without
-    /// it are refused rather than ignored.
+    /// The hybrid readout's features when <paramref name="withFeatures"/> is given, else null. Feature options for a
+    /// <paramref name="kind"/> that reads none (a network without --with-features) are refused rather than ignored.
     /// </summary>
-    /// <exception cref="ArgumentException">Feature options without --with-features, or a bad feature choice.</exception>
-    public static Features.FeatureConfig? ReadoutFeatures(ParseResult pr, FeatureOptions features, Option<bool> withFeatures)
+    /// <exception cref="ArgumentException">--with-features for a kind that is no trained network, feature options that would be ignored, or a bad feature choice.</exception>
+    public static Features.FeatureConfig? ReadoutFeatures(ParseResult pr, FeatureOptions features, Option<bool> withFeatures, PredictorKind kind)
     {
-        if (pr.GetValue(withFeatures)) return features.Config(pr);
-        if (features.All.Any(o => pr.GetResult(o) is { Implicit: false }))
-            throw new ArgumentException("The feature options choose the features of the hybrid readout; add --with-features to use them.");
+        if (pr.GetValue(withFeatures))
+            return kind.ModelFile is not null ? features.Config(pr)
+                : throw new ArgumentException($"--with-features is the hybrid readout of np and hypernas-p; predictor '{kind.Name}' has none.");
+        if (!kind.UsesFeatures && features.All.Any(o => pr.GetResult(o) is { Implicit: false }))
+            throw new ArgumentException($"Predictor '{kind.Name}' reads no features: add --with-features (np, hypernas-p) for its hybrid readout, or choose a feature model.");
         return null;
     }
 
     /// <summary>
     /// The context of the chosen kind for <paramref name="task"/>: its configuration, CIFAR-10 training images from
-    /// <paramref name="root"/> when the kind trains on them, and <paramref name="device"/>.
+    /// <paramref name="root"/> when the kind trains on them, <paramref name="device"/>, and the feature models' features
+    /// (read only by those kinds, so the feature options are checked only for them).
     /// </summary>
-    public PredictorContext Context(ParseResult pr, Evaluation.RankingTask task, Data.DataRoot root, TorchSharp.torch.Device device) =>
-        task.ContextFor(new PredictorContext(task.Space)
+    public PredictorContext Context(ParseResult pr, Evaluation.RankingTask task, Data.DataRoot root, TorchSharp.torch.Device device)
+    {
+        var context = new PredictorContext(task.Space)
         {
             Device = device,
             Network = Config(pr, task.Space),
             Images = BenchmarkAccess.ImagesFor(root, Kind(pr)),
-        });
+        };
+        if (Kind(pr).UsesFeatures) context = context with { Features = features.Config(pr), FeatureModel = features.ModelConfig(pr) };
+        return task.ContextFor(context);
+    }
 }

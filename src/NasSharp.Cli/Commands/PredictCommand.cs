@@ -36,8 +36,7 @@ public static class PredictCommand
             OutputLocation.EnsureNotAnInput(path, "--out", (pr.GetValue(model), "--model"));
             TorchThreads.Apply(pr.GetValue(threads));
             var torchDevice = TorchDevices.Parse(pr.GetValue(device)!);
-            using var predictor = NetworkPredictor.Load(pr.GetValue(model)!, pr.GetValue(space) is { } name ? SearchSpaceCatalog.Get(name) : null, torchDevice);
-            var metadata = predictor.Model!.Metadata;
+            using var predictor = PredictorFiles.Load(pr.GetValue(model)!, pr.GetValue(space) is { } name ? SearchSpaceCatalog.Get(name) : null, torchDevice);
             var searchSpace = predictor.Space;
             var archs = BenchmarkAccess.LoadPool(() => DataRoot.Resolve(pr.GetValue(data)), searchSpace);
             var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -48,7 +47,7 @@ public static class PredictCommand
             AnsiConsole.MarkupLineInterpolated(
                 $"Scored {archs.Count:N0} {searchSpace.Name} architectures in {seconds:F2} s → [green]{path}[/]. Top: {archs[best]} ({scores[best]:F3}).");
             AnsiConsole.MarkupLineInterpolated(
-                $"Each score is the model's estimate of {metadata.TrainMetric} (higher = better); rows are in the space's order, not sorted.");
+                $"Each score is the model's estimate of {predictor.TrainMetric} (higher = better); rows are in the space's order, not sorted.");
             return 0;
         }));
         return command;

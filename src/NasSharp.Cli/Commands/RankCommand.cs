@@ -69,16 +69,18 @@ public static class RankCommand
             var searchSpace = SearchSpaceCatalog.Get(pr.GetValue(space)!);
             var task = BenchmarkAccess.LoadRankingTask(root, searchSpace, pr.GetValue(target)!);
             int[] trainSizes = BenchmarkAccess.TrainSizesOrPaper(pr.GetValue(sizes), searchSpace);
-            var kind = modelOptions.Kind(pr);
-            RankingProtocol.RequireScoreHead(kind);
             var context = modelOptions.Context(pr, task, root, torchDevice);
-            var template = context.Network.Metadata(kind, searchSpace, task.Target, task.TrainMetric, seed: 0);
+            var kind = ModelOptions.Resolve(modelOptions.Kind(pr), context, pr.InvocationConfiguration.Error);
+            RankingProtocol.RequireScoreHead(kind);
+            var template = kind.ModelFile is null ? null : context.Network.Metadata(kind, searchSpace, task.Target, task.TrainMetric, seed: 0);
             var config = new RankConfig(kind.Name, searchSpace.Name, task.Target, task.TrainMetric, task.EvalMetric,
-                trainSizes, Enumerable.Range(firstSeed, seedCount).ToArray(), template.Training, root.Path)
+                trainSizes, Enumerable.Range(firstSeed, seedCount).ToArray(), template?.Training ?? context.Network.Training, root.Path)
             {
-                Global = template.Global,
-                HyperNas = template.HyperNas,
-                ReadoutFeatures = template.ReadoutFeatures,
+                Global = template?.Global,
+                HyperNas = template?.HyperNas,
+                ReadoutFeatures = template?.ReadoutFeatures,
+                Features = kind.UsesFeatures ? context.Features : null,
+                FeatureModel = kind.UsesFeatures ? context.FeatureModel : null,
             };
             var error = pr.InvocationConfiguration.Error;
             if (trainSizes.Max() > task.Count - RankingExperiment.AdvisedUnseen)

@@ -5,6 +5,7 @@ using NasSharp.Persistence;
 using NasSharp.Predictors;
 using NasSharp.Search.Experiments;
 using NasSharp.Search.Strategies;
+using NasSharp.SearchSpaces;
 using NasSharp.Training;
 using Spectre.Console;
 
@@ -52,6 +53,7 @@ public static class SearchCommand
                               .Select(k => $"{k.Name} = {k.Description}")) + ".",
             DefaultValueFactory = _ => "np",
         };
+        var featureOptions = new FeatureOptions();
         var metaModel = new Option<string?>("--meta-model") { Description = "Meta-trained model file of --predictor mp-nas (from 'nassharp meta-train')." };
         var budget = SharedOptions.Positive(new Option<int>("--budget") { Description = "Queries (distinct architectures measured) per run.", DefaultValueFactory = _ => 150 });
         var runs = SharedOptions.Positive(new Option<int>("--runs") { Description = "Runs per strategy, seeds --seed, --seed+1, ...", DefaultValueFactory = _ => 10 });
@@ -104,7 +106,6 @@ public static class SearchCommand
         var threads = MetaCommands.Threads();
         var device = DeviceOption.Create();
         var loss = new LossOptions();
-        var features = new FeatureOptions();
         var withFeatures = new Option<bool>("--with-features")
         {
             Description = "Hybrid readout of np and hypernas-p: the architecture features of --features/--feature-file join the graph embedding before the final MLP.",
@@ -116,7 +117,7 @@ public static class SearchCommand
             space, target, table, archColumn, metric, reportMetric, lowerIsBetter, costMetric, strategies, predictor, metaModel, budget, runs, seed,
             output, epochs, warmStart, refitEvery, randomCandidates, neighbourhoodFirst, population, tournament, ensemble, acquisition, hyperNasTrain, data, noProgress, jobs, threads, device,
         };
-        foreach (var option in loss.All.Append(withFeatures).Concat(features.All)) command.Options.Add(option);
+        foreach (var option in featureOptions.All.Concat(loss.All).Append(withFeatures)) command.Options.Add(option);
         command.SetAction(pr => CommandRunner.Run(pr, () =>
         {
             string folder = pr.GetValue(output)!;
@@ -139,15 +140,24 @@ public static class SearchCommand
                 Bananas = defaults.Bananas with { Loop = loop, EnsembleSize = pr.GetValue(ensemble), Acquisition = pr.GetValue(acquisition) },
                 HyperNas = defaults.HyperNas with { Train = pr.GetValue(hyperNasTrain) },
             };
+            string? model = pr.GetValue(metaModel);
+            var chosen = PredictorRegistry.Get(pr.GetValue(predictor)!);
             var network = new NetworkPredictorConfig
             {
                 Training = new TrainingConfig(Epochs: pr.GetValue(epochs)) { Loss = loss.Config(pr) },
                 WarmStartEpochs = pr.GetValue(warmStart),
-                ReadoutFeatures = ModelOptions.ReadoutFeatures(pr, features, withFeatures),
+                ReadoutFeatures = ModelOptions.ReadoutFeatures(pr, featureOptions, withFeatures, chosen),
             };
-            string? model = pr.GetValue(metaModel);
+            var features = chosen.UsesFeatures ? featureOptions.Config(pr) : null;
+            var kind = ModelOptions.Resolve(chosen, new PredictorContext(SearchSpaceCatalog.Get(pr.GetValue(space)!)) { Features = features ?? new() },
+                pr.InvocationConfiguration.Error);
             var config = new SearchConfig(oracle, pr.GetValue(strategies)!,
-                new SearchPredictorConfig(pr.GetValue(predictor)!) { Network = network, MetaModel = model is null ? null : Path.GetFullPath(model) },
+                new SearchPredictorConfig(kind.Name)
+                {
+                    Network = network, MetaModel = model is null ? null : Path.GetFullPath(model),
+                    Features = features,
+                    FeatureModel = features is null ? null : featureOptions.ModelConfig(pr),
+                },
                 pr.GetValue(budget), pr.GetValue(runs), pr.GetValue(seed), settings);
             var experiment = SearchExperiment.Open(folder, config, () => DataRoot.Resolve(pr.GetValue(data)), torchDevice);
             var error = pr.InvocationConfiguration.Error;

@@ -27,10 +27,10 @@ public static class SharedOptions
         DefaultValueFactory = _ => "cifar10",
     };
 
-    /// <summary><c>--predictor</c>, one of the trained network kinds (<see cref="PredictorRegistry.ModelFileKinds"/>).</summary>
+    /// <summary><c>--predictor</c>, one of the kinds <c>train</c> can save (<see cref="PredictorRegistry.SavableKinds"/>).</summary>
     public static Option<string> Predictor()
     {
-        var kinds = PredictorRegistry.ModelFileKinds;
+        var kinds = PredictorRegistry.SavableKinds;
         var o = new Option<string>("--predictor")
         {
             Description = $"Predictor: {string.Join(", ", kinds.Select(k => k.Name))} ({string.Join("; ", kinds.Select(k => $"{k.Name} = {k.Description}"))}).",
@@ -82,13 +82,14 @@ public static class SharedOptions
     /// </summary>
     public static Option<int> AtLeast(Option<int> option, int minimum, string? reason = null)
     {
-        ArgumentNullException.ThrowIfNull(option);
-        option.Validators.Add(r =>
-        {
-            // Tokens, not the typed value: a token that does not parse already has its own error.
-            if (r.Tokens.Count == 1 && int.TryParse(r.Tokens[0].Value, out int v) && v < minimum)
-                r.AddError($"{option.Name} must be at least {minimum}{(reason is null ? "" : $" ({reason})")}, got {v}.");
-        });
+        AddMinimum(option, minimum, reason);
+        return option;
+    }
+
+    /// <summary>Adds a validator rejecting given values below 1 to an option that may be left out.</summary>
+    public static Option<int?> Positive(Option<int?> option)
+    {
+        AddMinimum(option, 1, null);
         return option;
     }
 
@@ -146,5 +147,16 @@ public static class SharedOptions
             return [];
         }
         return [.. parts.Distinct()];
+    }
+
+    private static void AddMinimum(Option option, int minimum, string? reason)
+    {
+        ArgumentNullException.ThrowIfNull(option);
+        option.Validators.Add(r =>
+        {
+            // Tokens, not the typed value: a token that does not parse already has its own error.
+            if (r.Tokens.Count == 1 && int.TryParse(r.Tokens[0].Value, out int v) && v < minimum)
+                r.AddError($"{option.Name} must be at least {minimum}{(reason is null ? "" : $" ({reason})")}, got {v}.");
+        });
     }
 }

@@ -3,6 +3,7 @@ using NasSharp.Cli.Output;
 using NasSharp.Data;
 using NasSharp.Persistence;
 using NasSharp.Predictors;
+using NasSharp.Predictors.Features;
 using NasSharp.Sampling;
 using NasSharp.SearchSpaces;
 using NasSharp.Training;
@@ -46,13 +47,14 @@ public static class TrainCommand
             var task = BenchmarkAccess.LoadRankingTask(root, searchSpace, pr.GetValue(target)!);
             int n = pr.GetValue(train), s = pr.GetValue(seed);
             var rows = SeededSubset.Indices(task.Count, n, s);
-            var kind = modelOptions.Kind(pr);
             var context = modelOptions.Context(pr, task, root, torchDevice);
-            using var trained = ProgressReporter.Run($"train {kind.Name} on {n} {searchSpace.Name} archs", context.Network.Training.Epochs,
+            var kind = ModelOptions.Resolve(modelOptions.Kind(pr), context, pr.InvocationConfiguration.Error);
+            int work = kind.ModelFile is null ? 1 : context.Network.Training.Epochs;
+            using var trained = ProgressReporter.Run($"train {kind.Name} on {n} {searchSpace.Name} archs", work,
                 pr.GetValue(noProgress), pr.InvocationConfiguration.Error,
                 report =>
                 {
-                    var predictor = new NetworkPredictor(kind, context with { EpochDone = report });
+                    var predictor = (ISavablePredictor)kind.Create(context with { EpochDone = report });
                     try
                     {
                         task.Fit(predictor, rows, s);
@@ -66,6 +68,9 @@ public static class TrainCommand
                 });
             trained.Save(path);
             AnsiConsole.MarkupLineInterpolated($"Saved [bold]{kind.Name}[/] ({searchSpace.Name}, {task.Target}, n = {n}, seed {s}) to [green]{path}[/].");
+            if (trained is FeatureModelPredictor { Metadata: { } fitted })
+                AnsiConsole.MarkupLineInterpolated(
+                    $"Tree settings: {fitted.Settings} ({(fitted.CrossValidation is { } cv ? $"chosen by {cv.Folds}-fold cross-validation on the training cells" : "fixed")}); {fitted.FeatureNames.Count} features.");
             return 0;
         }));
         return command;

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using NasSharp.Features;
 using NasSharp.HyperNetworks;
 using NasSharp.Predictors;
+using NasSharp.Predictors.Features;
 using NasSharp.Training;
 
 namespace NasSharp.Evaluation;
@@ -31,6 +32,16 @@ public sealed record RankConfig(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public FeatureConfig? ReadoutFeatures { get; init; }
 
+    /// <summary>The features of a feature model (forest, lgbm, boost); null for other kinds.</summary>
+    [JsonPropertyName("features")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public FeatureConfig? Features { get; init; }
+
+    /// <summary>How a feature model chooses its tree settings; null for other kinds.</summary>
+    [JsonPropertyName("feature_model")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public FeatureModelConfig? FeatureModel { get; init; }
+
     /// <summary>Every (size, seed) pair, sizes outermost.</summary>
     public IEnumerable<(int Size, int Seed)> Runs() =>
         from size in TrainSizes from seed in Seeds select (size, seed);
@@ -39,5 +50,5 @@ public sealed record RankConfig(
     public bool SameExperiment(RankConfig other) =>
         Predictor == other.Predictor && Space == other.Space && Target == other.Target && TrainMetric == other.TrainMetric &&
         EvalMetric == other.EvalMetric && Training == other.Training && Global == other.Global && HyperNas == other.HyperNas &&
-        ReadoutFeatures == other.ReadoutFeatures;
+        ReadoutFeatures == other.ReadoutFeatures && Features == other.Features && FeatureModel == other.FeatureModel;
 }

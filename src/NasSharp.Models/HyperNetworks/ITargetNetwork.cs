@@ -25,7 +25,9 @@ public interface ITargetNetwork
 
     /// <summary>
     /// Logits <c>[B, classes]</c> for <paramref name="images"/> <c>[B, 3, S, S]</c>; <paramref name="convs"/> follow
-    /// <see cref="Weights"/>; stem, classifier and bias are shared by all architectures.
+    /// <see cref="Weights"/>; stem, classifier and bias are shared by all architectures. <paramref name="options"/>
+    /// (default <see cref="ForwardOptions.Training"/>) sets BatchNorm's mode and observes the ReLUs.
     /// </summary>
-    Tensor Forward(Tensor images, CellGraph cell, IReadOnlyList<Tensor> convs, Tensor stem, Tensor classifier, Tensor bias);
+    Tensor Forward(Tensor images, CellGraph cell, IReadOnlyList<Tensor> convs, Tensor stem, Tensor classifier, Tensor bias,
+        ForwardOptions? options = null);
 }

@@ -122,7 +122,7 @@ public sealed class Nb101TargetNetwork : ITargetNetwork
     }
 
     /// <summary>
-    /// Every convolution weight the network of <paramref name="cell"/> needs, in the order <see cref="Forward(Tensor, Nb101Cell, IReadOnlyList{Tensor}, Tensor, Tensor, Tensor)"/>
+    /// Every convolution weight the network of <paramref name="cell"/> needs, in the order <see cref="Forward(Tensor, Nb101Cell, IReadOnlyList{Tensor}, Tensor, Tensor, Tensor, ForwardOptions)"/>
     /// consumes them: stack by stack, cell by cell, vertex by vertex the projection from the input (if input→vertex,
     /// 1×1) then the vertex's convolution (if it is not a max pool), and last the input→output projection (1×1). The cell
     /// is validated and pruned first.
@@ -152,11 +152,14 @@ public sealed class Nb101TargetNetwork : ITargetNetwork
     /// <summary>
     /// Logits <c>[B, classes]</c> for <paramref name="images"/> <c>[B, 3, S, S]</c>. <paramref name="convs"/> follow
     /// <see cref="Weights(Nb101Cell)"/> in order and shape; <paramref name="stem"/> is <c>[C, 3, 3, 3]</c>,
-    /// <paramref name="classifier"/> <c>[classes, 4C]</c> with <paramref name="bias"/> <c>[classes]</c>.
+    /// <paramref name="classifier"/> <c>[classes, 4C]</c> with <paramref name="bias"/> <c>[classes]</c>;
+    /// <paramref name="options"/> as in <see cref="ITargetNetwork"/>.
     /// </summary>
     /// <exception cref="ArgumentException">Wrong number or shape of convolution weights.</exception>
-    public Tensor Forward(Tensor images, Nb101Cell cell, IReadOnlyList<Tensor> convs, Tensor stem, Tensor classifier, Tensor bias)
+    public Tensor Forward(Tensor images, Nb101Cell cell, IReadOnlyList<Tensor> convs, Tensor stem, Tensor classifier, Tensor bias,
+        ForwardOptions? options = null)
     {
+        var o = options ?? ForwardOptions.Training;
         var pruned = cell.Validate();
         var shapes = Weights(pruned);
         if (convs.Count != shapes.Count)
@@ -169,19 +172,20 @@ public sealed class Nb101TargetNetwork : ITargetNetwork
         }
         using var scope = NewDisposeScope();
         int next = 0;
-        var x = F.relu(Bn(UnfoldConvolution.Conv2d(images, stem, padding: 1)));
+        var x = o.Relu(o.BatchNorm(UnfoldConvolution.Conv2d(images, stem, padding: 1)));
         foreach (var layout in Layout())
         {
             // ceil_mode matches TensorFlow's 'same' 2×2 pooling on odd sizes (the extra row and column are pooled alone).
             if (layout.Downsample) x = F.max_pool2d(x, [2, 2], [2, 2], ceil_mode: true);
-            x = Cell(x, pruned, VertexChannels(pruned, layout.In, layout.Out), convs, ref next);
+            x = Cell(x, pruned, VertexChannels(pruned, layout.In, layout.Out), convs, ref next, o);
         }
         return F.linear(x.mean([2, 3]), classifier, bias).MoveToOuterDisposeScope();
     }
 
     /// <inheritdoc/>
-    public Tensor Forward(Tensor images, CellGraph cell, IReadOnlyList<Tensor> convs, Tensor stem, Tensor classifier, Tensor bias) =>
-        Forward(images, CellOf(cell), convs, stem, classifier, bias);
+    public Tensor Forward(Tensor images, CellGraph cell, IReadOnlyList<Tensor> convs, Tensor stem, Tensor classifier, Tensor bias,
+        ForwardOptions? options = null) =>
+        Forward(images, CellOf(cell), convs, stem, classifier, bias, options);
 
     /// <summary>Every searched cell in network order: its position, input and output channels, and whether a max pool precedes it.</summary>
     private IEnumerable<(int Position, int In, int Out, bool Downsample)> Layout()
@@ -196,7 +200,7 @@ public sealed class Nb101TargetNetwork : ITargetNetwork
         }
     }
 
-    private static Tensor Cell(Tensor input, Nb101Cell cell, int[] channels, IReadOnlyList<Tensor> convs, ref int next)
+    private static Tensor Cell(Tensor input, Nb101Cell cell, int[] channels, IReadOnlyList<Tensor> convs, ref int next, ForwardOptions o)
     {
         int output = cell.VertexCount - 1;
         var vertices = new Tensor[output];
@@ -206,22 +210,20 @@ public sealed class Nb101TargetNetwork : ITargetNetwork
             var terms = new List<Tensor>();
             for (int u = 1; u < v; u++)
                 if (cell.HasEdge(u, v)) terms.Add(vertices[u].narrow(1, 0, channels[v]));
-            if (cell.HasEdge(0, v)) terms.Add(ConvBnRelu(input, convs[next++]));
+            if (cell.HasEdge(0, v)) terms.Add(ConvBnRelu(input, convs[next++], o));
             var sum = terms.Aggregate((a, b) => a.add(b, TorchConstants.One));
             vertices[v] = KernelOf(cell.Labels[v]) is null
                 ? F.max_pool2d(sum, [3, 3], [1, 1], [1, 1])
-                : ConvBnRelu(sum, convs[next++]);
+                : ConvBnRelu(sum, convs[next++], o);
             if (cell.HasEdge(v, output)) toOutput.Add(vertices[v]);
         }
-        var projected = cell.HasEdge(0, output) ? ConvBnRelu(input, convs[next++]) : null;
+        var projected = cell.HasEdge(0, output) ? ConvBnRelu(input, convs[next++], o) : null;
         if (toOutput.Count == 0)
             return projected ?? throw new InvalidOperationException($"Pruned cell '{cell}' has no path to its output.");
         var concatenated = toOutput.Count == 1 ? toOutput[0] : cat(toOutput, 1);
         return projected is null ? concatenated : concatenated.add(projected, TorchConstants.One);
     }
 
-    private static Tensor ConvBnRelu(Tensor x, Tensor weight) =>
-        F.relu(Bn(UnfoldConvolution.Conv2d(x, weight, padding: weight.shape[^1] / 2)));
-
-    private static Tensor Bn(Tensor x) => F.batch_norm(x, null, null, training: true);
+    private static Tensor ConvBnRelu(Tensor x, Tensor weight, ForwardOptions o) =>
+        o.Relu(o.BatchNorm(UnfoldConvolution.Conv2d(x, weight, padding: weight.shape[^1] / 2)));
 }

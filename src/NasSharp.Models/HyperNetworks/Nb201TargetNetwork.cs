@@ -74,30 +74,32 @@ public sealed class Nb201TargetNetwork : ITargetNetwork
     /// <summary>
     /// Logits <c>[B, classes]</c> for <paramref name="images"/> <c>[B, 3, S, S]</c>. <paramref name="convs"/> follow
     /// <see cref="Weights"/>; <paramref name="stem"/> is <c>[C, 3, 3, 3]</c>, <paramref name="classifier"/>
-    /// <c>[classes, 4C]</c> with <paramref name="bias"/> <c>[classes]</c>.
+    /// <c>[classes, 4C]</c> with <paramref name="bias"/> <c>[classes]</c>; <paramref name="options"/> as in <see cref="ITargetNetwork"/>.
     /// </summary>
-    public Tensor Forward(Tensor images, CellGraph graph, IReadOnlyList<Tensor> convs, Tensor stem, Tensor classifier, Tensor bias)
+    public Tensor Forward(Tensor images, CellGraph graph, IReadOnlyList<Tensor> convs, Tensor stem, Tensor classifier, Tensor bias,
+        ForwardOptions? options = null)
     {
+        var o = options ?? ForwardOptions.Training;
         var cell = CellOf(graph);
         int expected = Weights(graph).Count;
         if (convs.Count != expected)
             throw new ArgumentException($"The network of '{cell}' needs {expected} convolution weights, got {convs.Count}.");
         using var scope = NewDisposeScope();
         int next = 0;
-        var x = Bn(UnfoldConvolution.Conv2d(images, stem, padding: 1));
+        var x = o.BatchNorm(UnfoldConvolution.Conv2d(images, stem, padding: 1));
         for (int stage = 0; stage < 3; stage++)
         {
             if (stage > 0)
             {
-                var a = ReluConvBn(x, convs[next++], stride: 2);
-                var b = ReluConvBn(a, convs[next++], stride: 1);
+                var a = ReluConvBn(x, convs[next++], stride: 2, o);
+                var b = ReluConvBn(a, convs[next++], stride: 1, o);
                 var shortcut = UnfoldConvolution.Conv2d(F.avg_pool2d(x, [2, 2], [2, 2]), convs[next++]);
                 x = b.add(shortcut, TorchConstants.One);
             }
             for (int k = 0; k < config.CellsPerStage; k++)
-                x = Cell(x, cell, convs, ref next);
+                x = Cell(x, cell, convs, ref next, o);
         }
-        var pooled = F.relu(Bn(x)).mean([2, 3]);
+        var pooled = o.Relu(o.BatchNorm(x)).mean([2, 3]);
         return F.linear(pooled, classifier, bias).MoveToOuterDisposeScope();
     }
 
@@ -109,7 +111,7 @@ public sealed class Nb201TargetNetwork : ITargetNetwork
         _ => null,
     };
 
-    private static Tensor Cell(Tensor input, Nb201Cell cell, IReadOnlyList<Tensor> convs, ref int next)
+    private static Tensor Cell(Tensor input, Nb201Cell cell, IReadOnlyList<Tensor> convs, ref int next, ForwardOptions o)
     {
         var nodes = new Tensor[4];
         nodes[0] = input;
@@ -125,7 +127,7 @@ public sealed class Nb201TargetNetwork : ITargetNetwork
                     "none" => null,
                     "skip_connect" => source,
                     "avg_pool_3x3" => F.avg_pool2d(source, [3, 3], [1, 1], [1, 1], count_include_pad: false),
-                    _ => ReluConvBn(source, convs[next++], stride: 1),
+                    _ => ReluConvBn(source, convs[next++], stride: 1, o),
                 };
                 if (term is not null) sum = sum is null ? term : sum.add(term, TorchConstants.One);
             }
@@ -134,10 +136,8 @@ public sealed class Nb201TargetNetwork : ITargetNetwork
         return nodes[3];
     }
 
-    private static Tensor ReluConvBn(Tensor x, Tensor weight, int stride)
+    private static Tensor ReluConvBn(Tensor x, Tensor weight, int stride, ForwardOptions o)
     {
-        return Bn(UnfoldConvolution.Conv2d(F.relu(x), weight, stride, padding: weight.shape[^1] / 2));
+        return o.BatchNorm(UnfoldConvolution.Conv2d(o.Relu(x), weight, stride, padding: weight.shape[^1] / 2));
     }
-
-    private static Tensor Bn(Tensor x) => F.batch_norm(x, null, null, training: true);
 }

@@ -2,7 +2,7 @@ namespace NasSharp.Predictors;
 
 /// <summary>
 /// Raw architecture features of a hybrid readout, one row per training or scored architecture, aligned with
-/// <see cref="Names"/> (<see cref="Features.IArchitectureFeaturizer.Names"/>): what <see cref="ArchitecturePredictor"/>
+/// <see cref="Names"/> (<see cref="NasSharp.Features.IArchitectureFeaturizer.Names"/>): what <see cref="ArchitecturePredictor"/>
 /// standardises and feeds next to the graphs.
 /// </summary>
 /// <param name="Names">The features' names.</param>

@@ -5,7 +5,7 @@ namespace NasSharp.Predictors;
 /// file so that every later prediction scales alike: z = (x − mean) / std per feature. A missing value (NaN, e.g. an
 /// empty NASWOT field of the NB201 table) becomes 0, the training mean.
 /// </summary>
-/// <param name="Names">The features' names (<see cref="Features.IArchitectureFeaturizer.Names"/>), which a loaded model checks its featurizer against.</param>
+/// <param name="Names">The features' names (<see cref="NasSharp.Features.IArchitectureFeaturizer.Names"/>), which a loaded model checks its featurizer against.</param>
 /// <param name="Mean">Per-feature mean over the training rows' finite values (0 when none is finite).</param>
 /// <param name="Std">Per-feature population standard deviation over those values; 1 where it is 0, so a constant feature becomes 0.</param>
 public sealed record FeatureScaling(IReadOnlyList<string> Names, double[] Mean, double[] Std)

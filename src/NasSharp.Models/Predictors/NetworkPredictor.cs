@@ -10,7 +10,7 @@ namespace NasSharp.Predictors;
 /// <see cref="NetworkPredictorConfig.ReadoutFeatures"/> (np, hypernas-p) it also computes each architecture's features
 /// for the hybrid readout.
 /// </summary>
-public sealed class NetworkPredictor : IArchitecturePredictor
+public sealed class NetworkPredictor : ISavablePredictor
 {
     private readonly PredictorKind kind;
     private readonly PredictorContext context;
@@ -111,8 +111,11 @@ public sealed class NetworkPredictor : IArchitecturePredictor
     /// <inheritdoc/>
     public string Kind => kind.Name;
 
-    /// <summary>The space whose architectures the predictor takes.</summary>
+    /// <inheritdoc/>
     public ISearchSpace Space => context.Space;
+
+    /// <inheritdoc/>
+    public string TrainMetric => model?.Metadata.TrainMetric ?? context.TrainMetric;
 
     /// <summary>The trained model of the last fit (null before the first), e.g. to save or to generate weights with.</summary>
     public ArchitecturePredictor? Model => model;
@@ -155,7 +158,6 @@ public sealed class NetworkPredictor : IArchitecturePredictor
     }
 
     /// <summary>Writes the fitted model to <paramref name="path"/> (<see cref="ArchitecturePredictor.Save"/>).</summary>
-    /// <exception cref="InvalidOperationException">Called before <see cref="Fit"/>.</exception>
     public void Save(string path) => (model ?? throw new InvalidOperationException($"Predictor '{Kind}' has nothing to save before Fit.")).Save(path);
 
     /// <inheritdoc/>

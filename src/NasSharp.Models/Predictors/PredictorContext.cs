@@ -1,5 +1,7 @@
+using NasSharp.Features;
 using NasSharp.Images;
 using NasSharp.Meta;
+using NasSharp.Predictors.Features;
 using NasSharp.SearchSpaces;
 
 namespace NasSharp.Predictors;
@@ -40,4 +42,10 @@ public sealed record PredictorContext(ISearchSpace Space)
 
     /// <summary>ensemble: the members' kind and number.</summary>
     public EnsembleConfig Ensemble { get; init; } = new();
+
+    /// <summary>forest, lgbm, boost: the features the trees learn from (the space's graph features by default).</summary>
+    public FeatureConfig Features { get; init; } = new();
+
+    /// <summary>forest, lgbm, boost: how the tree settings are chosen (cross-validation on the training cells by default).</summary>
+    public FeatureModelConfig FeatureModel { get; init; } = new();
 }

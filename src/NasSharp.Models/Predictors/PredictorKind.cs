@@ -15,6 +15,21 @@ public sealed record PredictorKind(
     /// <summary>How the kind's network is built from a model file's metadata; null for kinds that write no model file.</summary>
     public ModelFileNetwork? ModelFile { get; init; }
 
+    /// <summary>Whether fitted predictors of this kind are <see cref="ISavablePredictor"/>s, so <c>train</c> can save them.</summary>
+    public bool Saves { get; init; }
+
+    /// <summary>Whether the kind learns from <see cref="PredictorContext.Features"/> (the feature models).</summary>
+    public bool UsesFeatures { get; init; }
+
+    /// <summary>
+    /// For an alias (<c>default</c>): the kind it stands for in a context; null for a kind of its own. Commands record the
+    /// resolved kind (<see cref="Resolve"/>), so result files name what actually ran.
+    /// </summary>
+    public Func<PredictorContext, PredictorKind>? AliasOf { get; init; }
+
+    /// <summary>The kind that runs in <paramref name="context"/>: this one, or the kind an alias stands for.</summary>
+    public PredictorKind Resolve(PredictorContext context) => AliasOf?.Invoke(context).Resolve(context) ?? this;
+
     /// <summary>An unfitted predictor of this kind for <paramref name="context"/>.</summary>
     /// <exception cref="ArgumentException">The context lacks what the kind needs (images, a meta-model file, a supported device).</exception>
     public IArchitecturePredictor Create(PredictorContext context)

@@ -1,4 +1,5 @@
 using NasSharp.HyperNetworks;
+using NasSharp.Predictors.Features;
 using NasSharp.SearchSpaces;
 
 namespace NasSharp.Predictors;
@@ -17,6 +18,9 @@ public static class PredictorRegistry
 
     /// <summary>Name of the ensemble kind.</summary>
     public const string Ensemble = "ensemble";
+
+    /// <summary>Name of the alias for the best measured predictor (<see cref="DefaultFor"/>).</summary>
+    public const string Default = "default";
 
     /// <summary>Every kind, in the order help texts list them.</summary>
     public static IReadOnlyList<PredictorKind> All { get; } =
@@ -44,6 +48,14 @@ public static class PredictorRegistry
             context => new OpCountRidgePredictor(context.Space, context.OpCountPenalty)),
         new(Ensemble, "an ensemble of another kind (members with seeds seed, seed+1, ...): mean and spread", UsesImages: false, HasScoreHead: true,
             CreateEnsemble),
+        FeatureModel("forest", TreeLearner.FastForest, "ML.NET FastForest (a random forest) on the architecture's features"),
+        FeatureModel("lgbm", TreeLearner.LightGbm, "LightGBM gradient-boosted trees (through ML.NET) on the architecture's features"),
+        FeatureModel("boost", TreeLearner.FastTree, "ML.NET FastTree gradient-boosted trees on the architecture's features"),
+        new(Default, "the best measured predictor of the space: lgbm on the graph features plus any feature file (best with zero-cost proxies), np on nb101 (docs/DECISIONS.md)",
+            UsesImages: false, HasScoreHead: true, context => DefaultFor(context).Create(context))
+        {
+            Saves = true, UsesFeatures = true, AliasOf = DefaultFor,
+        },
     ];
 
     /// <summary>Names of <see cref="All"/>.</summary>
@@ -51,6 +63,29 @@ public static class PredictorRegistry
 
     /// <summary>The kinds saved as <see cref="ArchitecturePredictor"/> model files (what <c>train</c> trains).</summary>
     public static IReadOnlyList<PredictorKind> ModelFileKinds { get; } = [.. All.Where(k => k.ModelFile is not null)];
+
+    /// <summary>The kinds whose fitted predictors <c>train</c> saves and <c>predict</c> loads (<see cref="PredictorFiles"/>).</summary>
+    public static IReadOnlyList<PredictorKind> SavableKinds { get; } = [.. All.Where(k => k.Saves)];
+
+    /// <summary>
+    /// The kind <c>--predictor default</c> stands for in a space: the best measured there (docs/DECISIONS.md, "Issue 15:
+    /// feature models"). LightGBM on features wherever it was measured best (NB201, and TB101 where it is the only
+    /// kind measured); NP on NB101, where the GCNs rank better than the trees on NB101's graph features.
+    /// </summary>
+    public static PredictorKind DefaultFor(PredictorContext context) =>
+        Get(DefaultBySpace.GetValueOrDefault(context.Space.Name, "lgbm"));
+
+    /// <summary>
+    /// What a user of <c>--predictor default</c> in <paramref name="context"/> should know: null, or, when it runs a
+    /// feature model on the graph features alone, how to add the zero-cost proxies the measured best uses.
+    /// </summary>
+    public static string? DefaultAdvice(PredictorContext context) =>
+        !DefaultFor(context).UsesFeatures || context.Features.Files.Count > 0 ? null :
+        $"--predictor default runs {DefaultFor(context).Name} on the graph features only: no --feature-file was given. The measured best " +
+        $"adds zero-cost proxies: 'nassharp proxies --space {context.Space.Name} --out FILE', then --feature-file FILE --feature-columns naswot,synflow.";
+
+    /// <summary>Spaces whose measured best is not LightGBM, and the kind that is.</summary>
+    private static readonly Dictionary<string, string> DefaultBySpace = new() { ["nb101"] = "np" };
 
     /// <summary>The kind called <paramref name="name"/>.</summary>
     /// <exception cref="ArgumentException">Unknown name; the message lists the valid ones.</exception>
@@ -68,9 +103,20 @@ public static class PredictorRegistry
     private static PredictorKind Network(string name, string description, bool usesImages, bool hasScoreHead, ModelFileNetwork network)
     {
         PredictorKind? kind = null;
-        kind = new PredictorKind(name, description, usesImages, hasScoreHead, context => new NetworkPredictor(kind!, context)) { ModelFile = network };
+        kind = new PredictorKind(name, description, usesImages, hasScoreHead, context => new NetworkPredictor(kind!, context))
+        {
+            ModelFile = network, Saves = true,
+        };
         return kind;
     }
+
+    private static PredictorKind FeatureModel(string name, TreeLearner learner, string description) =>
+        new(name, $"{description} (cross-validated tree settings)", UsesImages: false, HasScoreHead: true,
+            context => new FeatureModelPredictor(name, learner, context.Space, context.Features.Create(context.Space), context.Features,
+                context.FeatureModel, context.Target, context.TrainMetric))
+        {
+            Saves = true, UsesFeatures = true,
+        };
 
     private static nn.Module<Encodings.GraphBatch, Tensor> HyperNasNetwork(PredictorMetadata meta) => meta.HyperNas is { } h
         ? new HyperNasModel(SearchSpaceCatalog.Get(meta.Space), meta.Global ?? new GlobalEncodingConfig(), h.Hyper, h.Target, h.Q)

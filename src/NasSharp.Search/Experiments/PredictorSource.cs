@@ -18,7 +18,11 @@ public sealed record PredictorSource(string Kind, Func<IArchitecturePredictor> C
     {
         ArgumentNullException.ThrowIfNull(config);
         config.Validate();
-        var context = new PredictorContext(space) { Device = device, Network = config.Network, MetaModelPath = config.MetaModel, Images = images };
+        var context = new PredictorContext(space)
+        {
+            Device = device, Network = config.Network, MetaModelPath = config.MetaModel, Images = images,
+            Features = config.Features ?? new(), FeatureModel = config.FeatureModel ?? new(),
+        };
         return new PredictorSource(config.Kind,
             () => PredictorRegistry.Create(config.Kind, context),
             size => (IUncertainPredictor)PredictorRegistry.Create(PredictorRegistry.Ensemble,

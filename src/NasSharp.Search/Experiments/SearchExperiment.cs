@@ -76,8 +76,12 @@ public sealed class SearchExperiment : IClaimedExperiment<SearchRun>
     public static JsonSerializerOptions Json => ResultLedger<SearchRun>.ResultsJson;
 
     /// <summary>Opens <c>search.json</c> in <paramref name="folder"/> for <paramref name="config"/> (e.g. to watch another process's progress).</summary>
-    public static ResultLedger<SearchRun> OpenLedger(string folder, SearchConfig config) =>
-        new(Path.Combine(folder, FileName), JsonSerializer.SerializeToNode(config, Json)!, r => r.Key, (a, b) => Compare(config, a, b), Json, entries: "runs");
+    public static ResultLedger<SearchRun> OpenLedger(string folder, SearchConfig config)
+    {
+        var node = JsonSerializer.SerializeToNode(config, Json)!;
+        return new(Path.Combine(folder, FileName), node, r => r.Key, (a, b) => Compare(config, a, b), Json,
+            stored => SearchConfig.SameExperiment(stored, node), entries: "runs");
+    }
 
     /// <summary>The runs recorded in the search.json at <paramref name="path"/>, whatever experiment wrote it.</summary>
     /// <exception cref="InvalidDataException">The file is damaged or has incomplete or duplicate entries.</exception>
@@ -149,11 +153,15 @@ public sealed class SearchExperiment : IClaimedExperiment<SearchRun>
         return new SearchRun(strategy, info.UsesPredictor ? predictors!.Kind : null, seed, trajectory);
     }
 
-    /// <summary>The summary of every recorded run (SEARCH.md §1), against the table's optimum.</summary>
+    /// <summary>
+    /// The summary of this experiment's recorded runs (SEARCH.md §1), against the table's optimum; runs of other seeds
+    /// that the folder holds from an earlier, larger experiment are left out.
+    /// </summary>
     public SearchSummary Summary()
     {
         Ledger.Refresh();
-        return SearchSummary.Of(Ledger.Runs, Config.Strategies, Config.Budget, table.Domain.Key, table.Optimum());
+        var seeds = Config.RunSeeds.ToHashSet();
+        return SearchSummary.Of([.. Ledger.Runs.Where(r => seeds.Contains(r.Seed))], Config.Strategies, Config.Budget, table.Domain.Key, table.Optimum());
     }
 
     private (string Strategy, int Seed) Parse(string key) =>

@@ -1,3 +1,7 @@
+using System.Text.Json.Serialization;
+using NasSharp.Features;
+using NasSharp.Predictors.Features;
+
 namespace NasSharp.Search.Experiments;
 
 /// <summary>The predictor guiding a search's predictor-based strategies, as <c>search.json</c> records it.</summary>
@@ -17,6 +21,14 @@ public sealed record SearchPredictorConfig(string Kind = "np")
     /// <summary>mp-nas: the meta-trained model file; required for that kind.</summary>
     public string? MetaModel { get; init; }
 
+    /// <summary>forest, lgbm, boost, default: the features (null, the default, for the space's graph features).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public FeatureConfig? Features { get; init; }
+
+    /// <summary>forest, lgbm, boost, default: how the tree settings are chosen (null, the default, for cross-validation).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public FeatureModelConfig? FeatureModel { get; init; }
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first bad setting.</summary>
     public void Validate()
     {
@@ -25,5 +37,6 @@ public sealed record SearchPredictorConfig(string Kind = "np")
         if (Kind == PredictorRegistry.Ensemble) throw new ArgumentException($"Choose the members' kind instead of '{Kind}': strategies that need an ensemble (bananas) build it.");
         if (Kind == PredictorRegistry.MpNas && MetaModel is null) throw new ArgumentException($"Predictor '{Kind}' needs a meta-trained model file (--meta-model).");
         Network.Validate();
+        FeatureModel?.Validate();
     }
 }

@@ -23,7 +23,7 @@ public class LossAndFeatureOptionsTests
     [Theory]
     [InlineData("--margin 0.2", "--margin is the margin of --loss hinge; the chosen loss is mse")]
     [InlineData("--loss mse --mse-weight 1", "--mse-weight weighs the MSE added to a ranking loss")]
-    [InlineData("--feature-file f.csv --feature-columns a", "add --with-features to use them")]
+    [InlineData("--feature-file f.csv --feature-columns a", "add --with-features (np, hypernas-p)")]
     [InlineData("--with-features --feature-columns a", "--feature-columns needs --feature-file")]
     [InlineData("--with-features --features none", "--features none leaves no features")]
     [InlineData("--with-features --predictor hypernas-h", "readout features (--with-features) are for np and hypernas-p")]

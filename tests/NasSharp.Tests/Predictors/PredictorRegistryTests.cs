@@ -21,7 +21,7 @@ public sealed class PredictorRegistryTests : IDisposable
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
     /// <summary>Every kind of the registry, so that a new kind without a round-trip test fails <see cref="Every_kind_is_tested"/>.</summary>
-    private static readonly string[] TestedKinds = ["np", "hypernas-p", "hypernas", "hypernas-h", "mp-nas", "op-count", "ensemble"];
+    private static readonly string[] TestedKinds = ["np", "hypernas-p", "hypernas", "hypernas-h", "mp-nas", "op-count", "ensemble", "forest", "lgbm", "boost", "default"];
 
     public static TheoryData<string> Kinds() => new(TestedKinds);
 
@@ -55,6 +55,7 @@ public sealed class PredictorRegistryTests : IDisposable
         MetaModelPath = TinyMetaModel(),
         MetaTest = new MetaTestConfig { StepChoices = [1, 5] },
         Ensemble = new EnsembleConfig("np", Size: 2),
+        FeatureModel = new NasSharp.Predictors.Features.FeatureModelConfig { Grid = [new(20, 4, 0.1, 1), new(20, 8, 0.1, 2)] },
     };
 
     /// <summary>12 random 32×32 images whose label is the brightest channel.</summary>
@@ -95,7 +96,9 @@ public sealed class PredictorRegistryTests : IDisposable
         var (unseen, _) = Measured(30, seed: 2);
         var context = Context();
         using var predictor = PredictorRegistry.Create(name, context);
-        Assert.Equal(name, predictor.Kind);
+        // An alias makes the kind it stands for.
+        string made = kind.Resolve(context).Name;
+        Assert.Equal(made, predictor.Kind);
         Assert.Equal(name != "hypernas-h", kind.HasScoreHead);
         Assert.Contains("after Fit", Assert.Throws<InvalidOperationException>(() => predictor.Predict(unseen)).Message);
         predictor.Fit(train, values, seed: 3);
@@ -113,12 +116,26 @@ public sealed class PredictorRegistryTests : IDisposable
         again.Fit(train, values, seed: 3);
         Assert.Equal(predicted, again.Predict(unseen));
 
-        if (kind.ModelFile is null) return;
+        if (!kind.Saves) return;
         string path = Path.Combine(folder, name + ".model");
-        ((NetworkPredictor)predictor).Save(path);
-        using var loaded = NetworkPredictor.Load(path);
-        Assert.Equal(name, loaded.Kind);
+        ((ISavablePredictor)predictor).Save(path);
+        using var loaded = PredictorFiles.Load(path);
+        Assert.Equal(made, loaded.Kind);
         Assert.Equal(predicted, loaded.Predict(unseen));
+    }
+
+    [Fact]
+    public void The_default_alias_stands_for_the_best_measured_kind_and_advises_proxies_only_when_no_feature_file_is_given()
+    {
+        var kind = PredictorRegistry.Get(PredictorRegistry.Default);
+        Assert.Equal("lgbm", kind.Resolve(Context()).Name);
+        var nb101 = new PredictorContext(SearchSpaceCatalog.Get("nb101"));
+        Assert.Equal("np", kind.Resolve(nb101).Name);
+        Assert.Null(PredictorRegistry.DefaultAdvice(nb101));
+        Assert.Same(PredictorRegistry.Get("lgbm"), PredictorRegistry.Get("lgbm").Resolve(Context()));
+        Assert.Contains("graph features only", PredictorRegistry.DefaultAdvice(Context()));
+        var withProxies = Context() with { Features = new NasSharp.Features.FeatureConfig { Files = [new("proxies.csv", "arch", ["naswot"])] } };
+        Assert.Null(PredictorRegistry.DefaultAdvice(withProxies));
     }
 
     [Fact]

@@ -1,6 +1,9 @@
 using System.Text.Json.Nodes;
 using NasSharp.Cli.Commands;
+using NasSharp.Search.Experiments;
+using NasSharp.Search.Strategies;
 using NasSharp.Tests.Cli;
+using static TorchSharp.torch;
 
 namespace NasSharp.Tests.Search;
 
@@ -62,6 +65,35 @@ public sealed class SearchCliTests : IDisposable
         var (code, err) = MetaCommandRun.Run(Tiny(table, "--population", "12"));
         Assert.Equal(2, code);
         Assert.Contains("different experiment", err);
+    }
+
+    [Fact]
+    public void A_folder_grows_by_more_runs_and_strategies_without_redoing_the_recorded_ones()
+    {
+        string table = synthetic.Write("t.csv");
+        string[] Args(string strategies, string runs) =>
+            ["search", "--space", "tb101", "--table", table, "--metric", "val", "--report-metric", "test", "--strategy", strategies,
+             "--predictor", "op-count", "--budget", "20", "--runs", runs, "--seed", "5", "--out", folder, "--jobs", "1"];
+        var (code, err) = MetaCommandRun.Run(Args("random,rea", "2"));
+        Assert.True(code == 0, err);
+        string json = Path.Combine(folder, "search.json");
+        var first = RunsOf(json);
+
+        (code, err) = MetaCommandRun.Run(Args("random,rea,ls", "3"));
+        Assert.True(code == 0, err);
+        var grown = RunsOf(json);
+        Assert.Equal(9, grown.Count);
+        foreach (var run in first)
+            Assert.Contains(grown, g => JsonNode.DeepEquals(g, run));
+
+        // Asking for the smaller experiment again recomputes nothing and summarises only its own seeds.
+        var (small, smallErr) = MetaCommandRun.Run(Args("random", "2"));
+        Assert.True(small == 0, smallErr);
+        Assert.True(JsonNode.DeepEquals(grown, RunsOf(json)));
+        var config = new SearchConfig(new OracleSource("tb101", null, table, "arch", "val", "test", null, false), ["random"],
+            new SearchPredictorConfig("op-count"), Budget: 20, Runs: 2, Seed: 5, new StrategySettings());
+        var summary = SearchExperiment.Open(folder, config, () => throw new InvalidOperationException("no data root needed"), CPU).Summary();
+        Assert.Equal(2, Assert.Single(summary.Strategies).Runs);
     }
 
     [Fact]

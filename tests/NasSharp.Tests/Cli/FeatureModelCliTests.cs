@@ -1,0 +1,79 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using NasSharp.Cli;
+
+namespace NasSharp.Tests.Cli;
+
+/// <summary><c>train</c>, <c>predict</c> and <c>rank</c> with the feature models, end to end on the real NB201 table.</summary>
+public sealed class FeatureModelCliTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("nassharp-feature-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    private (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var (output, error) = (new StringWriter(), new StringWriter());
+        string[] full = [.. args, "--data", TestData.Root.Path];
+        int code = new NasCli().Root.Parse(full).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private string Naswot => Path.Combine(TestData.Root.Path, "nb201", "nb201.csv");
+
+    [Fact]
+    public void Default_trains_lgbm_with_the_table_naswot_saves_it_and_predict_scores_the_space_from_it()
+    {
+        string model = Path.Combine(folder, "default.model"), scores = Path.Combine(folder, "scores.csv");
+        var (code, _, err) = Run("train", "--space", "nb201", "--predictor", "default", "--train", "30", "--seed", "1", "--no-cv",
+            "--feature-file", Naswot, "--feature-columns", "naswot_v1_score_cifar10", "--feature-arch-column", "arch_str",
+            "--model", model, "--no-progress");
+        Assert.Equal(0, code);
+        Assert.Contains("--predictor default = lgbm", err);
+        Assert.DoesNotContain("graph features only", err);
+        Assert.Equal(0, Run("predict", "--model", model, "--out", scores).Code);
+        var lines = File.ReadAllLines(scores);
+        Assert.Equal(15_626, lines.Length);
+        Assert.Equal(lines.Skip(1).Count(), lines.Skip(1).Select(l => l.Split(',')[1]).Count(s => double.IsFinite(double.Parse(s, System.Globalization.CultureInfo.InvariantCulture))));
+    }
+
+    [Fact]
+    public void Default_without_a_feature_file_falls_back_to_graph_features_and_says_so()
+    {
+        string outDir = Path.Combine(folder, "rank");
+        var (code, _, err) = Run("rank", "--space", "nb201", "--predictor", "default", "--train", "20", "--seeds", "2", "--no-cv", "--out", outDir, "--no-progress");
+        Assert.Equal(0, code);
+        Assert.Contains("graph features only", err);
+        var rank = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "rank.json")))!;
+        Assert.Equal("lgbm", rank["config"]!["predictor"]!.GetValue<string>());
+        Assert.True(rank["config"]!["features"]!["graph"]!.GetValue<bool>());
+        Assert.Equal(2, rank["results"]!.AsArray().Count);
+
+        // Other features are another experiment in the same folder.
+        var (again, _, refused) = Run("rank", "--space", "nb201", "--predictor", "lgbm", "--train", "20", "--seeds", "2", "--no-cv", "--out", outDir,
+            "--feature-file", Naswot, "--feature-columns", "naswot_v1_score_cifar10", "--feature-arch-column", "arch_str", "--no-progress");
+        Assert.Equal(2, again);
+        Assert.Contains("different experiment", refused);
+    }
+
+    [Theory]
+    [InlineData("--feature-file", "x.csv", "--feature-file needs --feature-columns")]
+    [InlineData("--feature-columns", "naswot", "--feature-columns needs --feature-file")]
+    [InlineData("--features", "none", "--features none leaves no features")]
+    public void Incomplete_feature_options_are_refused_naming_the_option(string option, string value, string message)
+    {
+        var (code, _, err) = Run("train", "--space", "nb201", "--predictor", "lgbm", option, value, "--model", Path.Combine(folder, "m"), "--no-progress");
+        Assert.Equal(2, code);
+        Assert.Contains(message, err);
+    }
+
+    [Fact]
+    public void A_missing_feature_column_names_the_file_and_column()
+    {
+        var (code, _, err) = Run("train", "--space", "nb201", "--predictor", "lgbm", "--train", "10", "--feature-file", Naswot,
+            "--feature-columns", "no_such_column", "--feature-arch-column", "arch_str", "--model", Path.Combine(folder, "m"), "--no-progress");
+        Assert.NotEqual(0, code);
+        Assert.Contains("nb201.csv", err);
+        Assert.Contains("no_such_column", err);
+    }
+}
