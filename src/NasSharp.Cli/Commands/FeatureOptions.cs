@@ -6,19 +6,20 @@ namespace NasSharp.Cli.Commands;
 
 /// <summary>
 /// The options of the feature models (forest, lgbm, boost): which features they learn from and how their tree settings
-/// are chosen; shared by <c>train</c>, <c>rank</c> and <c>search</c>.
+/// are chosen; shared by <c>train</c>, <c>rank</c> and <c>search</c>. The feature choice also serves the hybrid readout
+/// of np and hypernas-p (<c>--with-features</c>).
 /// </summary>
 public sealed class FeatureOptions
 {
     private readonly Option<string> features = new("--features")
     {
-        Description = "Feature models: graph = the space's graph features (docs/FEATURES.md) followed by any --feature-file columns; " +
+        Description = "Feature models and --with-features: graph = the space's graph features (docs/FEATURES.md) followed by any --feature-file columns; " +
                       "none = only the --feature-file columns.",
         DefaultValueFactory = _ => "graph",
     };
     private readonly Option<string?> file = new("--feature-file")
     {
-        Description = "Feature models: a CSV of per-architecture features (e.g. the table's NASWOT column, or 'nassharp proxies' output); needs --feature-columns.",
+        Description = "Feature models and --with-features: a CSV of per-architecture features (e.g. the table's NASWOT column, or 'nassharp proxies' output); needs --feature-columns.",
     };
     private readonly Option<string[]?> columns = new("--feature-columns")
     {

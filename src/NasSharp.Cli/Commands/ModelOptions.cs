@@ -26,6 +26,12 @@ public sealed class ModelOptions
     };
     private readonly Option<double> lr = SharedOptions.LearningRate();
     private readonly Option<double> weightDecay = SharedOptions.WeightDecay();
+    private readonly LossOptions loss = new();
+    private readonly Option<bool> withFeatures = new("--with-features")
+    {
+        Description = "Hybrid readout (np, hypernas-p): concatenate the architecture features of --features/--feature-file " +
+                      "(standardised by the training set's mean and std, stored in the model) to the graph embedding before the final MLP.",
+    };
     private readonly Option<double> q = new("--q")
     {
         Description = "Preference coefficient q of the adaptive multi-task loss (1.5; q = 1 is Liebel & Körner's uncertainty weighting).",
@@ -65,7 +71,7 @@ public sealed class ModelOptions
     }
 
     /// <summary>Every option, to add to a command.</summary>
-    public IEnumerable<Option> All => [predictor, profile, epochs, lr, weightDecay, q, auxiliaryEvery, auxiliaryBatch, aggregation, context, .. features.All];
+    public IEnumerable<Option> All => [predictor, profile, epochs, lr, weightDecay, .. loss.All, withFeatures, q, auxiliaryEvery, auxiliaryBatch, aggregation, context, .. features.All];
 
     /// <summary>The chosen predictor kind (one of <see cref="PredictorRegistry.SavableKinds"/>).</summary>
     public PredictorKind Kind(ParseResult pr) => PredictorRegistry.Get(pr.GetValue(predictor)!);
@@ -89,12 +95,27 @@ public sealed class ModelOptions
     /// The configuration of a network predictor of the chosen kind on <paramref name="space"/>: the paper schedule with
     /// the options' overrides, and for kinds that train on images the chosen HyperNAS profile.
     /// </summary>
+    /// <exception cref="ArgumentException">A bad option combination, e.g. --with-features for a kind without a hybrid readout.</exception>
     public NetworkPredictorConfig Config(ParseResult pr, ISearchSpace space)
     {
+        var config = UncheckedConfig(pr, space);
+        config.RequireReadoutOf(Kind(pr));
+        return config;
+    }
+
+    private NetworkPredictorConfig UncheckedConfig(ParseResult pr, ISearchSpace space)
+    {
         var kind = Kind(pr);
-        var config = new NetworkPredictorConfig { Global = new GlobalEncodingConfig(Aggregation: pr.GetValue(aggregation), Context: pr.GetValue(context)) };
+        var config = new NetworkPredictorConfig
+        {
+            Global = new GlobalEncodingConfig(Aggregation: pr.GetValue(aggregation), Context: pr.GetValue(context)),
+            ReadoutFeatures = ReadoutFeatures(pr, features, withFeatures, kind),
+        };
         if (!kind.UsesImages)
-            return config with { Training = new TrainingConfig(Epochs: pr.GetValue(epochs) ?? 300, LearningRate: pr.GetValue(lr), WeightDecay: pr.GetValue(weightDecay)) };
+            return config with
+            {
+                Training = new TrainingConfig(Epochs: pr.GetValue(epochs) ?? 300, LearningRate: pr.GetValue(lr), WeightDecay: pr.GetValue(weightDecay)) { Loss = loss.Config(pr) },
+            };
         var chosen = HyperNasProfile.Get(pr.GetValue(profile)!, space);
         return config with
         {
@@ -103,6 +124,7 @@ public sealed class ModelOptions
                 Epochs = pr.GetValue(epochs) ?? chosen.Training.Epochs,
                 LearningRate = pr.GetValue(lr),
                 WeightDecay = pr.GetValue(weightDecay),
+                Loss = loss.Config(pr),
             },
             HyperNas = chosen.HyperNas with
             {
@@ -111,6 +133,21 @@ public sealed class ModelOptions
                 Images = chosen.HyperNas.Images with { BatchSize = pr.GetValue(auxiliaryBatch) ?? chosen.HyperNas.Images.BatchSize },
             },
         };
+    }
+
+    /// <summary>
+    /// The hybrid readout's features when <paramref name="withFeatures"/> is given, else null. Feature options for a
+    /// <paramref name="kind"/> that reads none (a network without --with-features) are refused rather than ignored.
+    /// </summary>
+    /// <exception cref="ArgumentException">--with-features for a kind that is no trained network, feature options that would be ignored, or a bad feature choice.</exception>
+    public static Features.FeatureConfig? ReadoutFeatures(ParseResult pr, FeatureOptions features, Option<bool> withFeatures, PredictorKind kind)
+    {
+        if (pr.GetValue(withFeatures))
+            return kind.ModelFile is not null ? features.Config(pr)
+                : throw new ArgumentException($"--with-features is the hybrid readout of np and hypernas-p; predictor '{kind.Name}' has none.");
+        if (!kind.UsesFeatures && features.All.Any(o => pr.GetResult(o) is { Implicit: false }))
+            throw new ArgumentException($"Predictor '{kind.Name}' reads no features: add --with-features (np, hypernas-p) for its hybrid readout, or choose a feature model.");
+        return null;
     }
 
     /// <summary>

@@ -78,6 +78,7 @@ public static class RankCommand
             {
                 Global = template?.Global,
                 HyperNas = template?.HyperNas,
+                ReadoutFeatures = template?.ReadoutFeatures,
                 Features = kind.UsesFeatures ? context.Features : null,
                 FeatureModel = kind.UsesFeatures ? context.FeatureModel : null,
             };

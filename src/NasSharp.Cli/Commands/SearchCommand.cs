@@ -105,6 +105,11 @@ public static class SearchCommand
         var jobs = WorkerProcesses.JobsOption("search runs");
         var threads = MetaCommands.Threads();
         var device = DeviceOption.Create();
+        var loss = new LossOptions();
+        var withFeatures = new Option<bool>("--with-features")
+        {
+            Description = "Hybrid readout of np and hypernas-p: the architecture features of --features/--feature-file join the graph embedding before the final MLP.",
+        };
         var command = new Command("search",
             "Search for the best architecture within a query budget: random, evolution, local search and predictor-guided strategies on a " +
             "benchmark or your own table, best-so-far test accuracy at 10/30/50/100/150 queries, share of runs reaching the optimum.")
@@ -112,7 +117,7 @@ public static class SearchCommand
             space, target, table, archColumn, metric, reportMetric, lowerIsBetter, costMetric, strategies, predictor, metaModel, budget, runs, seed,
             output, epochs, warmStart, refitEvery, randomCandidates, neighbourhoodFirst, population, tournament, ensemble, acquisition, hyperNasTrain, data, noProgress, jobs, threads, device,
         };
-        foreach (var option in featureOptions.All) command.Options.Add(option);
+        foreach (var option in featureOptions.All.Concat(loss.All).Append(withFeatures)) command.Options.Add(option);
         command.SetAction(pr => CommandRunner.Run(pr, () =>
         {
             string folder = pr.GetValue(output)!;
@@ -135,13 +140,14 @@ public static class SearchCommand
                 Bananas = defaults.Bananas with { Loop = loop, EnsembleSize = pr.GetValue(ensemble), Acquisition = pr.GetValue(acquisition) },
                 HyperNas = defaults.HyperNas with { Train = pr.GetValue(hyperNasTrain) },
             };
-            var network = new NetworkPredictorConfig
-            {
-                Training = new TrainingConfig(Epochs: pr.GetValue(epochs)),
-                WarmStartEpochs = pr.GetValue(warmStart),
-            };
             string? model = pr.GetValue(metaModel);
             var chosen = PredictorRegistry.Get(pr.GetValue(predictor)!);
+            var network = new NetworkPredictorConfig
+            {
+                Training = new TrainingConfig(Epochs: pr.GetValue(epochs)) { Loss = loss.Config(pr) },
+                WarmStartEpochs = pr.GetValue(warmStart),
+                ReadoutFeatures = ModelOptions.ReadoutFeatures(pr, featureOptions, withFeatures, chosen),
+            };
             var features = chosen.UsesFeatures ? featureOptions.Config(pr) : null;
             var kind = ModelOptions.Resolve(chosen, new PredictorContext(SearchSpaceCatalog.Get(pr.GetValue(space)!)) { Features = features ?? new() },
                 pr.InvocationConfiguration.Error);

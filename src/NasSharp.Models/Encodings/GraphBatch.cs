@@ -8,12 +8,13 @@ namespace NasSharp.Encodings;
 /// </summary>
 public sealed class GraphBatch : IDisposable
 {
-    private GraphBatch(Tensor features, Tensor forward, Tensor backward, Tensor mask)
+    private GraphBatch(Tensor features, Tensor forward, Tensor backward, Tensor mask, Tensor? architectureFeatures = null)
     {
         Features = features;
         ForwardAdjacency = forward;
         BackwardAdjacency = backward;
         NodeMask = mask;
+        ArchitectureFeatures = architectureFeatures;
     }
 
     /// <summary>One-hot node types, <c>[B, N, T]</c>, zero rows for padding.</summary>
@@ -28,15 +29,25 @@ public sealed class GraphBatch : IDisposable
     /// <summary>1 for real nodes, 0 for padding, <c>[B, N]</c>.</summary>
     public Tensor NodeMask { get; }
 
+    /// <summary>
+    /// Per-architecture features <c>[B, F]</c> (already standardised) that a hybrid readout concatenates to the graph
+    /// embedding; null for a batch of graphs alone.
+    /// </summary>
+    public Tensor? ArchitectureFeatures { get; }
+
     /// <summary>Number of graphs.</summary>
     public long Count => Features.shape[0];
 
     /// <summary>
     /// Pads <paramref name="graphs"/> to <paramref name="maxNodes"/> nodes with <paramref name="nodeTypes"/> one-hot
-    /// features, on <paramref name="device"/> (default: the CPU).
+    /// features, on <paramref name="device"/> (default: the CPU), with <paramref name="architectureFeatures"/>
+    /// (one row per graph, all of one width) as <see cref="ArchitectureFeatures"/> when given.
     /// </summary>
-    /// <exception cref="ArgumentException">A graph is larger than <paramref name="maxNodes"/> or has an unknown node type.</exception>
-    public static GraphBatch Create(IReadOnlyList<CellGraph> graphs, int nodeTypes, int maxNodes, Device? device = null)
+    /// <exception cref="ArgumentException">
+    /// A graph is larger than <paramref name="maxNodes"/> or has an unknown node type, or the feature rows do not match the graphs.
+    /// </exception>
+    public static GraphBatch Create(IReadOnlyList<CellGraph> graphs, int nodeTypes, int maxNodes, Device? device = null,
+        IReadOnlyList<float[]>? architectureFeatures = null)
     {
         int b = graphs.Count, n = maxNodes;
         var x = new float[b * n * nodeTypes];
@@ -78,7 +89,22 @@ public sealed class GraphBatch : IDisposable
             }
         }
         return new GraphBatch(tensor(x, [b, n, nodeTypes], device: device), tensor(fwd, [b, n, n], device: device),
-            tensor(bwd, [b, n, n], device: device), tensor(mask, [b, n], device: device));
+            tensor(bwd, [b, n, n], device: device), tensor(mask, [b, n], device: device), FeatureTensor(architectureFeatures, b, device));
+    }
+
+    private static Tensor? FeatureTensor(IReadOnlyList<float[]>? rows, int count, Device? device)
+    {
+        if (rows is null) return null;
+        if (rows.Count != count) throw new ArgumentException($"{count} graphs but {rows.Count} feature rows.", nameof(rows));
+        int width = count == 0 ? 0 : rows[0].Length;
+        var flat = new float[count * width];
+        for (int g = 0; g < count; g++)
+        {
+            if (rows[g].Length != width)
+                throw new ArgumentException($"Feature row {g} has {rows[g].Length} values; row 0 has {width}.", nameof(rows));
+            rows[g].CopyTo(flat, g * width);
+        }
+        return tensor(flat, [count, width], device: device);
     }
 
     /// <summary>
@@ -96,19 +122,20 @@ public sealed class GraphBatch : IDisposable
     /// <summary>The graphs at <paramref name="indices"/> (a 1-D int64 tensor), as a new batch.</summary>
     public GraphBatch Select(Tensor indices) => new(
         Features.index_select(0, indices), ForwardAdjacency.index_select(0, indices),
-        BackwardAdjacency.index_select(0, indices), NodeMask.index_select(0, indices));
+        BackwardAdjacency.index_select(0, indices), NodeMask.index_select(0, indices), ArchitectureFeatures?.index_select(0, indices));
 
     /// <summary>A one-graph batch repeated <paramref name="count"/> times as broadcast views (no copy).</summary>
     public GraphBatch Broadcast(long count)
     {
         if (Count != 1) throw new InvalidOperationException($"Only a one-graph batch can be broadcast; this one holds {Count}.");
         return new(Features.expand(count, -1, -1), ForwardAdjacency.expand(count, -1, -1),
-            BackwardAdjacency.expand(count, -1, -1), NodeMask.expand(count, -1));
+            BackwardAdjacency.expand(count, -1, -1), NodeMask.expand(count, -1), ArchitectureFeatures?.expand(count, -1));
     }
 
     /// <summary>A copy with every tensor converted to <paramref name="dtype"/> (the mask included).</summary>
     public GraphBatch To(ScalarType dtype) => new(
-        Features.to_type(dtype), ForwardAdjacency.to_type(dtype), BackwardAdjacency.to_type(dtype), NodeMask.to_type(dtype));
+        Features.to_type(dtype), ForwardAdjacency.to_type(dtype), BackwardAdjacency.to_type(dtype), NodeMask.to_type(dtype),
+        ArchitectureFeatures?.to_type(dtype));
 
     /// <inheritdoc/>
     public void Dispose()
@@ -117,5 +144,6 @@ public sealed class GraphBatch : IDisposable
         ForwardAdjacency.Dispose();
         BackwardAdjacency.Dispose();
         NodeMask.Dispose();
+        ArchitectureFeatures?.Dispose();
     }
 }

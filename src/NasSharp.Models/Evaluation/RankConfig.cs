@@ -27,6 +27,11 @@ public sealed record RankConfig(
     [JsonPropertyName("hypernas")]
     public HyperNasConfig? HyperNas { get; init; }
 
+    /// <summary>The hybrid readout's features (np, hypernas-p with --with-features); null (not written) for the plain networks.</summary>
+    [JsonPropertyName("readout_features")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public FeatureConfig? ReadoutFeatures { get; init; }
+
     /// <summary>The features of a feature model (forest, lgbm, boost); null for other kinds.</summary>
     [JsonPropertyName("features")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -45,5 +50,5 @@ public sealed record RankConfig(
     public bool SameExperiment(RankConfig other) =>
         Predictor == other.Predictor && Space == other.Space && Target == other.Target && TrainMetric == other.TrainMetric &&
         EvalMetric == other.EvalMetric && Training == other.Training && Global == other.Global && HyperNas == other.HyperNas &&
-        Features == other.Features && FeatureModel == other.FeatureModel;
+        ReadoutFeatures == other.ReadoutFeatures && Features == other.Features && FeatureModel == other.FeatureModel;
 }

@@ -43,7 +43,7 @@ public sealed class HyperNasModel : nn.Module<GraphBatch, Tensor>
     /// <summary>Predicted (normalised) scores <c>[B]</c>.</summary>
     public override Tensor forward(GraphBatch cells) => predictor.call(cells);
 
-    /// <summary>The adaptive multi-task loss (task 0: predictor MSE, task 1: target-network cross-entropy).</summary>
+    /// <summary>The adaptive multi-task loss (task 0: the predictor loss, MSE by default; task 1: target-network cross-entropy).</summary>
     public AdaptiveMultiTaskLoss Objective => objective;
 
     /// <summary>The network the generated weights run.</summary>
@@ -55,8 +55,8 @@ public sealed class HyperNasModel : nn.Module<GraphBatch, Tensor>
     /// <summary>One GCN pass: per-cell features <c>[B, cells, H]</c> and node features <c>[B, cells, N, H]</c>.</summary>
     public (Tensor Cells, Tensor Nodes) Encode(GraphBatch cells) => predictor.Encode(cells);
 
-    /// <summary>Predicted (normalised) scores <c>[B]</c> from the per-cell features of <see cref="Encode"/>.</summary>
-    public Tensor Score(Tensor cellFeatures) => predictor.Score(cellFeatures);
+    /// <summary>Predicted (normalised) scores <c>[B]</c> from the per-cell features of <see cref="Encode"/> of <paramref name="cells"/>.</summary>
+    public Tensor Score(Tensor cellFeatures, GraphBatch cells) => predictor.Score(cellFeatures, cells);
 
     /// <summary>
     /// The convolution weights of <paramref name="cell"/>'s target network, in <see cref="ITargetNetwork.Weights"/>

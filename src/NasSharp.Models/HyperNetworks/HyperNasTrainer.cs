@@ -9,12 +9,12 @@ namespace NasSharp.HyperNetworks;
 public static class HyperNasTrainer
 {
     /// <summary>
-    /// Trains <paramref name="model"/> in place. Returns per epoch the mean predictor MSE and the mean cross-entropy
+    /// Trains <paramref name="model"/> in place. Returns per epoch the mean predictor loss (<see cref="TrainingConfig.Loss"/>, MSE by default) and the mean cross-entropy
     /// (NaN where a task did not run). Architecture shuffling uses <paramref name="seed"/> exactly as
     /// <see cref="PredictorTrainer"/> does, so HyperNAS and HyperNAS-P see the same batches; the caller seeds torch.
     /// Computes on the device of <paramref name="graphs"/> (the model must be there too); image batches are moved there.
     /// </summary>
-    public static (double Mse, double CrossEntropy)[] Fit(HyperNasModel model, IReadOnlyList<CellGraph> cells, GraphBatch graphs,
+    public static (double PredictorLoss, double CrossEntropy)[] Fit(HyperNasModel model, IReadOnlyList<CellGraph> cells, GraphBatch graphs,
         float[] targets, ImageBatcher images, TrainingConfig training, HyperNasConfig config, int seed, Action<int>? epochDone = null)
     {
         training.Validate();
@@ -28,6 +28,7 @@ public static class HyperNasTrainer
         using var y = tensor(targets, device: device);
         // Adam and torch's schedules, written out so that no temporary native Scalar is made (docs/DECISIONS.md).
         using var optimizer = new ScalarSafeAdam(model.parameters(), training.LearningRate, training.WeightDecay);
+        using var predictorLoss = new PredictorLoss(training.Loss);
         int cosineSteps = (training.Epochs * stepsPerEpoch + config.Accumulation - 1) / config.Accumulation, scheduleSteps = 0;
         int[] milestones = [training.Epochs / 2, training.Epochs * 3 / 4];
         if (config.Schedule != LearningRateSchedule.Cosine)
@@ -42,7 +43,7 @@ public static class HyperNasTrainer
         for (int epoch = 0; epoch < training.Epochs; epoch++)
         {
             rng.Shuffle(order);
-            double mseSum = 0, ceSum = 0;
+            double scoreLossSum = 0, ceSum = 0;
             int ceCount = 0;
             for (int start = 0; start < n; start += training.BatchSize)
             {
@@ -54,9 +55,9 @@ public static class HyperNasTrainer
                 Tensor? loss = null;
                 if (both)
                 {
-                    var mse = F.mse_loss(model.Score(cellFeatures), y.index_select(0, index));
-                    mseSum += mse.item<float>() * index.shape[0];
-                    loss = model.Objective.Term(0, mse);
+                    var scoreLoss = predictorLoss.Compute(model.Score(cellFeatures, batch), y.index_select(0, index));
+                    scoreLossSum += scoreLoss.item<float>() * index.shape[0];
+                    loss = model.Objective.Term(0, scoreLoss);
                 }
                 if (auxiliary)
                 {
@@ -78,7 +79,7 @@ public static class HyperNasTrainer
             }
             if (config.Schedule != LearningRateSchedule.Cosine)
                 optimizer.LearningRate = LearningRateSchedules.MultiStep(optimizer.LearningRate, epoch + 1, milestones, 0.5);
-            history[epoch] = (both ? mseSum / n : double.NaN, ceCount > 0 ? ceSum / ceCount : double.NaN);
+            history[epoch] = (both ? scoreLossSum / n : double.NaN, ceCount > 0 ? ceSum / ceCount : double.NaN);
             epochDone?.Invoke(epoch + 1);
         }
         model.eval();

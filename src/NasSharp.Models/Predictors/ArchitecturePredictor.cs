@@ -41,36 +41,46 @@ public sealed class ArchitecturePredictor : IDisposable
     /// <see cref="PredictorMetadata.Seed"/> first, so the same seed gives the same model. Normalisation in
     /// <paramref name="metadata"/> is replaced by the one fitted here. Kinds that train on images
     /// (<see cref="PredictorKind.UsesImages"/>) also need the auxiliary task's training <paramref name="images"/>.
-    /// A model whose training diverged is never returned.
+    /// A model whose training diverged is never returned. A hybrid readout (<see cref="PredictorMetadata.ReadoutFeatures"/>)
+    /// also needs the training architectures' raw <paramref name="features"/>; their standardisation is fitted here
+    /// and stored as <see cref="PredictorMetadata.FeatureScaling"/>.
     /// </summary>
     /// <exception cref="TrainingDivergedException">
     /// A weight or a training-set prediction is not finite, or the predictions collapsed to one constant.
     /// </exception>
+    /// <exception cref="ArgumentException">Mismatched counts, or features missing for a hybrid readout (or given for a plain network).</exception>
     public static ArchitecturePredictor Train(PredictorMetadata metadata, IReadOnlyList<CellGraph> graphs,
-        IReadOnlyList<double> targets, Action<int>? epochDone = null, Cifar10Dataset? images = null, Device? device = null) =>
-        Fit(metadata, graphs, targets, epochDone, images, device ?? CPU, start: null);
+        IReadOnlyList<double> targets, Action<int>? epochDone = null, Cifar10Dataset? images = null, Device? device = null,
+        FeatureRows? features = null) =>
+        Fit(metadata, graphs, targets, features, epochDone, images, device ?? CPU, start: null);
 
     /// <summary>
     /// A warm-started refit: a new predictor whose network starts from this one's weights and trains
     /// <paramref name="epochs"/> epochs (a fresh cosine schedule from the configured learning rate) on
     /// <paramref name="graphs"/> and their <paramref name="targets"/>, with the target normalisation fitted anew.
     /// This predictor is left unchanged. Torch is seeded with <paramref name="seed"/> first, so the same history of
-    /// fits gives the same model.
+    /// fits gives the same model. A hybrid readout's <paramref name="features"/> are standardised anew too, as the targets are.
     /// </summary>
     /// <exception cref="TrainingDivergedException">As <see cref="Train"/>.</exception>
+    /// <exception cref="ArgumentException">As <see cref="Train"/>, or features with other names than this model's.</exception>
     public ArchitecturePredictor Refit(IReadOnlyList<CellGraph> graphs, IReadOnlyList<double> targets, int epochs, int seed,
-        Action<int>? epochDone = null, Cifar10Dataset? images = null) =>
-        Fit(Metadata with { Seed = seed, Training = Metadata.Training with { Epochs = epochs } }, graphs, targets, epochDone, images, Device, network);
+        Action<int>? epochDone = null, Cifar10Dataset? images = null, FeatureRows? features = null)
+    {
+        if (features is not null && Metadata.FeatureScaling is { } scaling && !features.Names.SequenceEqual(scaling.Names))
+            throw new ArgumentException("A warm-started refit needs the features the model was trained on.", nameof(features));
+        return Fit(Metadata with { Seed = seed, Training = Metadata.Training with { Epochs = epochs } }, graphs, targets, features, epochDone, images, Device, network);
+    }
 
     private static ArchitecturePredictor Fit(PredictorMetadata metadata, IReadOnlyList<CellGraph> graphs, IReadOnlyList<double> targets,
-        Action<int>? epochDone, Cifar10Dataset? images, Device device, nn.Module<GraphBatch, Tensor>? start)
+        FeatureRows? features, Action<int>? epochDone, Cifar10Dataset? images, Device device, nn.Module<GraphBatch, Tensor>? start)
     {
         if (graphs.Count != targets.Count)
             throw new ArgumentException($"{graphs.Count} architectures but {targets.Count} targets.", nameof(targets));
         if (graphs.Count < 2)
             throw new ArgumentException($"Training needs at least 2 architectures, got {graphs.Count}.", nameof(graphs));
         var normalization = TargetNormalization.Fit(targets);
-        var meta = metadata with { Normalization = normalization, TrainSize = graphs.Count };
+        var meta = metadata with { Normalization = normalization, TrainSize = graphs.Count, FeatureScaling = FitScaling(metadata, features, graphs.Count) };
+        var x = meta.FeatureScaling?.Apply(features!.Rows);
         random.manual_seed(meta.Seed);
         if (PredictorRegistry.Get(meta.Predictor).UsesImages)
         {
@@ -80,7 +90,7 @@ public sealed class ArchitecturePredictor : IDisposable
         }
         var network = CreateNetwork(meta, device);
         if (start is not null) CopyWeights(start, network);
-        using var batch = GraphBatch.Create(graphs, meta.NodeTypes, meta.MaxNodes, device);
+        using var batch = GraphBatch.Create(graphs, meta.NodeTypes, meta.MaxNodes, device, x);
         if (network is HyperNasModel hyperNas)
         {
             var (mean, std) = (meta.ImageMean!, meta.ImageStd!);
@@ -94,7 +104,7 @@ public sealed class ArchitecturePredictor : IDisposable
         var predictor = new ArchitecturePredictor(network, meta, device);
         try
         {
-            predictor.RequireConverged(graphs, normalization.Normalize(targets));
+            predictor.RequireConverged(graphs, x, normalization.Normalize(targets));
         }
         catch
         {
@@ -102,6 +112,22 @@ public sealed class ArchitecturePredictor : IDisposable
             throw;
         }
         return predictor;
+    }
+
+    /// <summary>
+    /// The standardisation of a hybrid readout's training <paramref name="features"/> (null for a plain network), after
+    /// checking that they come exactly when <paramref name="metadata"/> asks for them.
+    /// </summary>
+    private static FeatureScaling? FitScaling(PredictorMetadata metadata, FeatureRows? features, int count)
+    {
+        if (metadata.ReadoutFeatures is null)
+            return features is null ? null
+                : throw new ArgumentException($"Predictor '{metadata.Predictor}' has no readout features in its metadata, but features were given.", nameof(features));
+        if (features is null)
+            throw new ArgumentException($"Predictor '{metadata.Predictor}' has a hybrid readout and needs the training architectures' features.", nameof(features));
+        if (features.Rows.Count != count)
+            throw new ArgumentException($"{count} architectures but {features.Rows.Count} feature rows.", nameof(features));
+        return FeatureScaling.Fit(features.Names, features.Rows);
     }
 
     /// <summary>Copies every parameter and buffer of <paramref name="from"/> into <paramref name="to"/>, a network of the same shape.</summary>
@@ -117,16 +143,25 @@ public sealed class ArchitecturePredictor : IDisposable
 
     /// <summary>
     /// Scores <paramref name="graphs"/> without gradients, in chunks of <paramref name="chunkSize"/>: small chunks keep
-    /// the activations in cache, which measured several times faster than one large batch on this CPU.
+    /// the activations in cache, which measured several times faster than one large batch on this CPU. A hybrid
+    /// readout also takes the graphs' raw <paramref name="features"/> (in <see cref="PredictorMetadata.FeatureScaling"/>'s
+    /// order), standardised as the training set's were.
     /// </summary>
     /// <exception cref="NotSupportedException">The model is HyperNAS-H, which trains no score head.</exception>
     /// <exception cref="TrainingDivergedException">A score is not finite (diverged or damaged weights); none are returned.</exception>
-    public double[] Predict(IReadOnlyList<CellGraph> graphs, int chunkSize = 512)
+    /// <exception cref="ArgumentException">Features missing for a hybrid readout, given for a plain one, or of the wrong shape.</exception>
+    public double[] Predict(IReadOnlyList<CellGraph> graphs, IReadOnlyList<double[]>? features = null, int chunkSize = 512)
     {
         if (Metadata.HyperNas?.Tasks == HyperNasTasks.HypernetworkOnly)
             throw new NotSupportedException("A hypernas-h model trains only the hypernetwork and has no score head; " +
                 "use 'nassharp init-weights' to evaluate the networks it generates, or train hypernas / hypernas-p to rank.");
-        float[] z = NetworkOutputs(graphs, chunkSize);
+        if ((features is null) != (Metadata.FeatureScaling is null))
+            throw new ArgumentException(Metadata.FeatureScaling is null
+                ? $"This '{Metadata.Predictor}' model has no hybrid readout; it takes no features."
+                : $"This '{Metadata.Predictor}' model has a hybrid readout and needs the {Metadata.FeatureCount} features of every architecture.", nameof(features));
+        if (features is not null && features.Count != graphs.Count)
+            throw new ArgumentException($"{graphs.Count} architectures but {features.Count} feature rows.", nameof(features));
+        float[] z = NetworkOutputs(graphs, Metadata.FeatureScaling?.Apply(features!), chunkSize);
         var scores = new double[z.Length];
         for (int i = 0; i < z.Length; i++) scores[i] = Metadata.Normalization.Denormalize(z[i]);
         int bad = scores.Count(s => !double.IsFinite(s));
@@ -138,8 +173,8 @@ public sealed class ArchitecturePredictor : IDisposable
         return scores;
     }
 
-    /// <summary>The network's raw (z-scored) outputs for <paramref name="graphs"/>, without gradients.</summary>
-    private float[] NetworkOutputs(IReadOnlyList<CellGraph> graphs, int chunkSize)
+    /// <summary>The network's raw (z-scored) outputs for <paramref name="graphs"/> and their standardised features <paramref name="x"/>, without gradients.</summary>
+    private float[] NetworkOutputs(IReadOnlyList<CellGraph> graphs, float[][]? x, int chunkSize)
     {
         var outputs = new float[graphs.Count];
         network.eval();
@@ -148,7 +183,8 @@ public sealed class ArchitecturePredictor : IDisposable
         {
             using var scope = NewDisposeScope();
             int count = Math.Min(chunkSize, graphs.Count - start);
-            using var batch = GraphBatch.Create(Slice(graphs, start, count), Metadata.NodeTypes, Metadata.MaxNodes, Device);
+            using var batch = GraphBatch.Create(Slice(graphs, start, count), Metadata.NodeTypes, Metadata.MaxNodes, Device,
+                x is null ? null : Slice(x, start, count));
             network.call(batch).cpu().data<float>().ToArray().CopyTo(outputs, start);
         }
         return outputs;
@@ -160,7 +196,7 @@ public sealed class ArchitecturePredictor : IDisposable
     /// <paramref name="normalizedTargets"/> differ. A collapsed network (every ReLU dead) no longer depends on its
     /// input, so its outputs are bitwise equal; a healthy one, even untrained, differs (docs/DECISIONS.md).
     /// </summary>
-    private void RequireConverged(IReadOnlyList<CellGraph> graphs, float[] normalizedTargets)
+    private void RequireConverged(IReadOnlyList<CellGraph> graphs, float[][]? x, float[] normalizedTargets)
     {
         string cause = $"the learning rate {Metadata.Training.LearningRate:G} (option --lr) is probably too high; " +
             $"the default is {new TrainingConfig().LearningRate:G}";
@@ -171,7 +207,7 @@ public sealed class ArchitecturePredictor : IDisposable
                     throw new TrainingDivergedException($"Training diverged: weight '{name}' is not finite after {Metadata.Training.Epochs} epochs; {cause}.");
         }
         if (Metadata.HyperNas?.Tasks == HyperNasTasks.HypernetworkOnly) return;
-        float[] z = NetworkOutputs(graphs, 512);
+        float[] z = NetworkOutputs(graphs, x, 512);
         if (z.Any(v => !float.IsFinite(v)))
             throw new TrainingDivergedException($"Training diverged: the model predicts non-finite values for its own training architectures; {cause}.");
         if (z.All(v => v == z[0]) && normalizedTargets.Distinct().Skip(1).Any() && graphs.Distinct().Skip(1).Any())
@@ -261,6 +297,9 @@ public sealed class ArchitecturePredictor : IDisposable
                 $"the metadata gives non-positive sizes (node types {meta.NodeTypes}, max nodes {meta.MaxNodes}, network {meta.Np})");
         if (!double.IsFinite(meta.Normalization.Mean) || !(meta.Normalization.Std > 0) || !double.IsFinite(meta.Normalization.Std))
             throw new InvalidDataException($"the metadata's target normalisation {meta.Normalization} is not finite and positive");
+        if ((meta.ReadoutFeatures is null) != (meta.FeatureScaling is null))
+            throw new InvalidDataException("the metadata has readout features without their scaling, or a scaling without readout features");
+        meta.FeatureScaling?.RequireValid();
         if (meta.Predictor == "np")
         {
             double weights = (double)meta.NodeTypes * meta.Np.Hidden + (meta.Np.Layers - 1.0) * meta.Np.Hidden * meta.Np.Hidden
@@ -285,6 +324,6 @@ public sealed class ArchitecturePredictor : IDisposable
         return network;
     }
 
-    private static IReadOnlyList<CellGraph> Slice(IReadOnlyList<CellGraph> graphs, int start, int count) =>
-        start == 0 && count == graphs.Count ? graphs : graphs.Skip(start).Take(count).ToArray();
+    private static IReadOnlyList<T> Slice<T>(IReadOnlyList<T> items, int start, int count) =>
+        start == 0 && count == items.Count ? items : items.Skip(start).Take(count).ToArray();
 }

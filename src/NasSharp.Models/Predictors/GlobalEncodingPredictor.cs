@@ -8,7 +8,9 @@ namespace NasSharp.Predictors;
 /// <summary>
 /// HyperNAS-P (HyperNAS §3.3): the whole macro-architecture is encoded cell by cell along the space's skeleton, normal
 /// cells by one GCN and reduction cells by another; each cell sees the previous cell's pooled feature (cell
-/// connectivity), and the cell features are aggregated into one embedding that a regressor maps to the score.
+/// connectivity), and the cell features are aggregated into one embedding that a regressor maps to the score. The
+/// hybrid readout appends the batch's architecture features (<see cref="GraphBatch.ArchitectureFeatures"/>) to that
+/// embedding before the regressor.
 /// </summary>
 public sealed class GlobalEncodingPredictor : nn.Module<GraphBatch, Tensor>
 {
@@ -23,17 +25,23 @@ public sealed class GlobalEncodingPredictor : nn.Module<GraphBatch, Tensor>
     private readonly int maxNodes;
     private GraphBatch? fixedReduction;
     private readonly GlobalEncodingConfig config;
+    private readonly int features;
 
-    /// <summary>Creates the predictor for <paramref name="space"/>'s node types, skeleton and reduction block.</summary>
-    public GlobalEncodingPredictor(ISearchSpace space, GlobalEncodingConfig config) : base(nameof(GlobalEncodingPredictor))
+    /// <summary>
+    /// Creates the predictor for <paramref name="space"/>'s node types, skeleton and reduction block, whose readout also
+    /// takes <paramref name="features"/> architecture features (0: the paper's HyperNAS-P).
+    /// </summary>
+    public GlobalEncodingPredictor(ISearchSpace space, GlobalEncodingConfig config, int features = 0) : base(nameof(GlobalEncodingPredictor))
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(features);
         this.config = config;
+        this.features = features;
         skeleton = space.Skeleton.Cells;
         int types = space.NodeTypes.Count;
         normal = new CellEncoder(types, config.Hidden, config.Layers, config.Dropout);
         reduction = new CellEncoder(types, config.Hidden, config.Layers, config.Dropout);
         int embedding = config.Aggregation == CellAggregation.Concatenate ? config.Hidden * skeleton.Count : config.Hidden;
-        hidden = nn.Linear(embedding, config.HeadHidden);
+        hidden = nn.Linear(embedding + features, config.HeadHidden);
         output = nn.Linear(config.HeadHidden, 1);
         if (config.Context == InterCellContext.PositionEmbedding)
         {
@@ -102,11 +110,15 @@ public sealed class GlobalEncodingPredictor : nn.Module<GraphBatch, Tensor>
     public override Tensor forward(GraphBatch cells)
     {
         using var scope = NewDisposeScope();
-        return Score(CellFeatures(cells)).MoveToOuterDisposeScope();
+        return Score(CellFeatures(cells), cells).MoveToOuterDisposeScope();
     }
 
-    /// <summary>Scores <c>[B]</c> from per-cell features <c>[B, cells, H]</c> (as returned by <see cref="Encode"/>).</summary>
-    public Tensor Score(Tensor cellFeatures)
+    /// <summary>
+    /// Scores <c>[B]</c> from per-cell features <c>[B, cells, H]</c> (as returned by <see cref="Encode"/>) and, for the
+    /// hybrid readout, the architecture features of <paramref name="cells"/>, the batch they were encoded from.
+    /// </summary>
+    /// <exception cref="ArgumentException">The batch lacks the architecture features the readout takes.</exception>
+    public Tensor Score(Tensor cellFeatures, GraphBatch cells)
     {
         using var scope = NewDisposeScope();
         // Eq. (5): the global embedding aggregates the cell features.
@@ -116,7 +128,8 @@ public sealed class GlobalEncodingPredictor : nn.Module<GraphBatch, Tensor>
             CellAggregation.Mean => cellFeatures.mean([1]),
             _ => cellFeatures.flatten(1),
         };
-        return output.call(F.relu(hidden.call(global))).squeeze(-1).MoveToOuterDisposeScope();
+        var readout = NeuralPredictor.WithFeatures(global, cells, features);
+        return output.call(F.relu(hidden.call(readout))).squeeze(-1).MoveToOuterDisposeScope();
     }
 
     /// <inheritdoc/>

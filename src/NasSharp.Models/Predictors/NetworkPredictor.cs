@@ -1,3 +1,4 @@
+using NasSharp.Features;
 using NasSharp.SearchSpaces;
 
 namespace NasSharp.Predictors;
@@ -5,16 +6,23 @@ namespace NasSharp.Predictors;
 /// <summary>
 /// The trained GCN predictors as an <see cref="IArchitecturePredictor"/>: NP, HyperNAS-P, and HyperNAS (and HyperNAS-H,
 /// which fits but cannot predict) through <see cref="ArchitecturePredictor.Train"/>. Architectures are encoded in the
-/// space's own vocabulary (<see cref="ISearchSpace.Encode"/>); predictions are in the fitted values' unit.
+/// space's own vocabulary (<see cref="ISearchSpace.Encode"/>); predictions are in the fitted values' unit. With
+/// <see cref="NetworkPredictorConfig.ReadoutFeatures"/> (np, hypernas-p) it also computes each architecture's features
+/// for the hybrid readout.
 /// </summary>
 public sealed class NetworkPredictor : ISavablePredictor
 {
     private readonly PredictorKind kind;
     private readonly PredictorContext context;
+    private readonly IArchitectureFeaturizer? featurizer;
     private ArchitecturePredictor? model;
 
     /// <summary>An unfitted predictor of <paramref name="kind"/> (a kind with a <see cref="PredictorKind.ModelFile"/>).</summary>
-    /// <exception cref="ArgumentException">Not a network kind, a bad configuration, or images missing for a kind that trains on them.</exception>
+    /// <exception cref="ArgumentException">
+    /// Not a network kind, a bad configuration, images missing for a kind that trains on them, or readout features for a
+    /// kind without a hybrid readout.
+    /// </exception>
+    /// <exception cref="Data.DataFormatException">A feature file of the readout features is malformed.</exception>
     public NetworkPredictor(PredictorKind kind, PredictorContext context)
     {
         ArgumentNullException.ThrowIfNull(kind);
@@ -25,12 +33,17 @@ public sealed class NetworkPredictor : ISavablePredictor
         if (kind.UsesImages && context.Images is null)
             throw new ArgumentException($"Predictor '{kind.Name}' trains a hypernetwork on CIFAR-10 images, and none were given (PredictorContext.Images).", nameof(context));
         context.Network.Validate();
+        context.Network.RequireReadoutOf(kind);
         this.kind = kind;
         this.context = context;
+        featurizer = context.Network.ReadoutFeatures?.Create(context.Space);
     }
 
     /// <summary>A fitted predictor around a loaded <paramref name="model"/> (now owned by this predictor) of <paramref name="space"/>.</summary>
     /// <exception cref="ArgumentException">The model was trained on another space.</exception>
+    /// <exception cref="InvalidDataException">
+    /// The model has a hybrid readout whose features cannot be computed here (a feature file missing or changed).
+    /// </exception>
     public NetworkPredictor(ArchitecturePredictor model, ISearchSpace space)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -45,9 +58,32 @@ public sealed class NetworkPredictor : ISavablePredictor
             Network = new NetworkPredictorConfig
             {
                 Training = meta.Training, Np = meta.Np, Global = meta.Global ?? new(), HyperNas = meta.HyperNas ?? new NetworkPredictorConfig().HyperNas,
+                ReadoutFeatures = meta.ReadoutFeatures,
             },
         };
+        featurizer = LoadedFeaturizer(meta, space);
         this.model = model;
+    }
+
+    /// <summary>The featurizer of a loaded model's hybrid readout (null for a plain one), refused unless it gives the trained features.</summary>
+    private static IArchitectureFeaturizer? LoadedFeaturizer(PredictorMetadata meta, ISearchSpace space)
+    {
+        if (meta.ReadoutFeatures is not { } features) return null;
+        IArchitectureFeaturizer created;
+        try
+        {
+            created = features.Create(space);
+        }
+        catch (Exception e) when (e is IOException or Data.DataFormatException or ArgumentException or UnauthorizedAccessException)
+        {
+            throw new InvalidDataException($"The '{meta.Predictor}' model's readout takes features that are unavailable here: {e.Message}", e);
+        }
+        var trained = meta.FeatureScaling!.Names;
+        if (!created.Names.SequenceEqual(trained))
+            throw new InvalidDataException(
+                $"The '{meta.Predictor}' model's readout was trained on {trained.Count} features ({string.Join(", ", trained)}), but its feature " +
+                $"config now gives {created.Names.Count} ({string.Join(", ", created.Names)}); retrain it.");
+        return created;
     }
 
     /// <summary>
@@ -57,6 +93,7 @@ public sealed class NetworkPredictor : ISavablePredictor
     /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>
     /// <exception cref="InvalidDataException">Not a model file, or a damaged one.</exception>
     /// <exception cref="ArgumentException">The model was trained on another space than <paramref name="space"/>.</exception>
+    /// <exception cref="InvalidDataException">Also: the model's readout features are unavailable here.</exception>
     public static NetworkPredictor Load(string path, ISearchSpace? space = null, Device? device = null)
     {
         var model = ArchitecturePredictor.Load(path, device);
@@ -94,14 +131,15 @@ public sealed class NetworkPredictor : ISavablePredictor
     {
         PredictorInputs.CheckFit(Kind, architectures, values, minimum: 2);
         var graphs = PredictorInputs.Encode(architectures, context.Space.Encode, context.Space);
+        var features = featurizer is null ? null : new FeatureRows(featurizer.Names, featurizer.ComputeAll(architectures));
         var previous = model;
         model = null;
         try
         {
             model = previous is not null && context.Network.WarmStartEpochs is int epochs
-                ? previous.Refit(graphs, values, epochs, seed, context.EpochDone, context.Images)
+                ? previous.Refit(graphs, values, epochs, seed, context.EpochDone, context.Images, features)
                 : ArchitecturePredictor.Train(context.Network.Metadata(kind, context.Space, context.Target, context.TrainMetric, seed),
-                    graphs, values, context.EpochDone, context.Images, context.Device);
+                    graphs, values, context.EpochDone, context.Images, context.Device, features);
         }
         finally
         {
@@ -111,10 +149,12 @@ public sealed class NetworkPredictor : ISavablePredictor
 
     /// <inheritdoc/>
     /// <exception cref="NotSupportedException">The kind has no score head (hypernas-h).</exception>
+    /// <exception cref="KeyNotFoundException">A feature file of the hybrid readout has no row for an architecture.</exception>
     public double[] Predict(IReadOnlyList<string> architectures)
     {
         var fitted = model ?? throw new InvalidOperationException($"Predictor '{Kind}' predicts only after Fit.");
-        return fitted.Predict(PredictorInputs.Encode(architectures, context.Space.Encode, context.Space));
+        var graphs = PredictorInputs.Encode(architectures, context.Space.Encode, context.Space);
+        return fitted.Predict(graphs, featurizer?.ComputeAll(architectures));
     }
 
     /// <summary>Writes the fitted model to <paramref name="path"/> (<see cref="ArchitecturePredictor.Save"/>).</summary>

@@ -1,3 +1,4 @@
+using NasSharp.Features;
 using NasSharp.HyperNetworks;
 using NasSharp.SearchSpaces;
 using NasSharp.Training;
@@ -33,6 +34,13 @@ public sealed record NetworkPredictorConfig
     /// </summary>
     public int? WarmStartEpochs { get; init; }
 
+    /// <summary>
+    /// The hybrid readout (np, hypernas-p): these architecture features (graph features, feature-file columns), standardised
+    /// with the training set's mean and standard deviation, are concatenated to the graph embedding before the final MLP.
+    /// Null (the default): the plain network.
+    /// </summary>
+    public FeatureConfig? ReadoutFeatures { get; init; }
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first bad setting.</summary>
     public void Validate()
     {
@@ -40,16 +48,26 @@ public sealed record NetworkPredictorConfig
         if (WarmStartEpochs is < 1) throw new ArgumentException($"WarmStartEpochs must be at least 1 (or null: no warm start), got {WarmStartEpochs}.");
     }
 
+    /// <summary>Throws <see cref="ArgumentException"/> when <see cref="ReadoutFeatures"/> are set and <paramref name="kind"/> has no hybrid readout (a hypernetwork kind).</summary>
+    public void RequireReadoutOf(PredictorKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        if (ReadoutFeatures is not null && kind.ModelFile?.HyperNasTasks is not null)
+            throw new ArgumentException($"Predictor '{kind.Name}' has no hybrid readout; readout features (--with-features) are for np and hypernas-p.", nameof(kind));
+    }
+
     /// <summary>
     /// The metadata of a model of <paramref name="kind"/> about to be trained on <paramref name="space"/>; training
     /// fills in size and normalisation.
     /// </summary>
-    /// <exception cref="ArgumentException"><paramref name="kind"/> writes no model file.</exception>
+    /// <exception cref="ArgumentException"><paramref name="kind"/> writes no model file, or has a hypernetwork and readout features were asked for.</exception>
     public PredictorMetadata Metadata(PredictorKind kind, ISearchSpace space, string target, string trainMetric, int seed)
     {
         var file = kind.ModelFile ?? throw new ArgumentException($"Predictor '{kind.Name}' is not a trained network with a model file.", nameof(kind));
+        RequireReadoutOf(kind);
         return new PredictorMetadata(kind.Name, space.Name, target, trainMetric, Np, Training, seed, 0, new TargetNormalization(0, 1),
             space.NodeTypes.Count, space.MaxNodes, CodeVersion.Current, DateTime.UtcNow,
-            file.UsesGlobalEncoding ? Global : null, file.HyperNasTasks is { } tasks ? HyperNas with { Tasks = tasks } : null);
+            file.UsesGlobalEncoding ? Global : null, file.HyperNasTasks is { } tasks ? HyperNas with { Tasks = tasks } : null,
+            ReadoutFeatures: ReadoutFeatures);
     }
 }

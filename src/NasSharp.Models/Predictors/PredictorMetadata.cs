@@ -1,3 +1,4 @@
+using NasSharp.Features;
 using NasSharp.HyperNetworks;
 using NasSharp.Training;
 
@@ -21,7 +22,15 @@ namespace NasSharp.Predictors;
 /// <param name="HyperNas">Hypernetwork, target network and auxiliary-task settings (hypernas and hypernas-h only).</param>
 /// <param name="ImageMean">Per-channel mean of the training images the target network was trained on (HyperNAS only).</param>
 /// <param name="ImageStd">Per-channel standard deviation of those images (HyperNAS only).</param>
+/// <param name="ReadoutFeatures">The architecture features of a hybrid readout (np, hypernas-p); null for the plain networks.</param>
+/// <param name="FeatureScaling">Their standardisation, fitted on the training set (hybrid readouts only).</param>
 public sealed record PredictorMetadata(
     string Predictor, string Space, string Target, string TrainMetric, NpConfig Np, TrainingConfig Training, int Seed,
     int TrainSize, TargetNormalization Normalization, int NodeTypes, int MaxNodes, string CodeVersion, DateTime CreatedUtc,
-    GlobalEncodingConfig? Global = null, HyperNasConfig? HyperNas = null, float[]? ImageMean = null, float[]? ImageStd = null);
+    GlobalEncodingConfig? Global = null, HyperNasConfig? HyperNas = null, float[]? ImageMean = null, float[]? ImageStd = null,
+    FeatureConfig? ReadoutFeatures = null, FeatureScaling? FeatureScaling = null)
+{
+    /// <summary>Width of the readout's architecture features: 0 for the plain networks.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int FeatureCount => FeatureScaling?.Names.Count ?? 0;
+}

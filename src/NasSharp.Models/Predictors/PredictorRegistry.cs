@@ -29,9 +29,9 @@ public static class PredictorRegistry
     public static IReadOnlyList<PredictorKind> All { get; } =
     [
         Network("np", "Wen et al. 2020 GCN on one cell (NP)", usesImages: false, hasScoreHead: true,
-            new ModelFileNetwork(meta => new NeuralPredictor(meta.NodeTypes, meta.Np), UsesGlobalEncoding: false, HyperNasTasks: null)),
+            new ModelFileNetwork(meta => new NeuralPredictor(meta.NodeTypes, meta.Np, meta.FeatureCount), UsesGlobalEncoding: false, HyperNasTasks: null)),
         Network("hypernas-p", "HyperNAS global encoding of the whole macro-architecture (HyperNAS-P)", usesImages: false, hasScoreHead: true,
-            new ModelFileNetwork(meta => new GlobalEncodingPredictor(SearchSpaceCatalog.Get(meta.Space), meta.Global ?? new GlobalEncodingConfig()),
+            new ModelFileNetwork(meta => new GlobalEncodingPredictor(SearchSpaceCatalog.Get(meta.Space), meta.Global ?? new GlobalEncodingConfig(), meta.FeatureCount),
                 UsesGlobalEncoding: true, HyperNasTasks: null)),
         Network("hypernas", "hypernas-p plus the hypernetwork auxiliary task on CIFAR-10 images (HyperNAS)", usesImages: true, hasScoreHead: true,
             new ModelFileNetwork(HyperNasNetwork, UsesGlobalEncoding: true, HyperNasTasks.Both)),

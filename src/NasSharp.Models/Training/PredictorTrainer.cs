@@ -2,7 +2,7 @@ using NasSharp.Encodings;
 
 namespace NasSharp.Training;
 
-/// <summary>Mini-batch MSE regression of a graph-level predictor (SPEC §3 training schedule).</summary>
+/// <summary>Mini-batch training of a graph-level predictor (SPEC §3 training schedule) on its <see cref="TrainingConfig.Loss"/> (MSE by default).</summary>
 public static class PredictorTrainer
 {
     /// <summary>
@@ -24,6 +24,7 @@ public static class PredictorTrainer
         using var y = tensor(targets, device: device);
         // Adam and torch's cosine schedule, written out so that no temporary native Scalar is made (docs/DECISIONS.md).
         using var optimizer = new ScalarSafeAdam(model.parameters(), config.LearningRate, config.WeightDecay);
+        using var objective = new PredictorLoss(config.Loss);
         int totalSteps = config.Epochs * stepsPerEpoch, step = 0;
         model.train();
         var losses = new double[config.Epochs];
@@ -38,7 +39,7 @@ public static class PredictorTrainer
                 using var index = tensor(order[start..Math.Min(n, start + config.BatchSize)], device: device);
                 using var batch = graphs.Select(index);
                 optimizer.ZeroGrad();
-                var loss = F.mse_loss(model.call(batch), y.index_select(0, index));
+                var loss = objective.Compute(model.call(batch), y.index_select(0, index));
                 loss.backward();
                 optimizer.Step();
                 optimizer.LearningRate = LearningRateSchedules.Cosine(optimizer.LearningRate, config.LearningRate, ++step, totalSteps);

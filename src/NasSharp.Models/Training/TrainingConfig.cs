@@ -11,6 +11,12 @@ namespace NasSharp.Training;
 /// <param name="WeightDecay">Adam (L2) weight decay.</param>
 public sealed record TrainingConfig(int Epochs = 300, int BatchSize = 10, double LearningRate = 1e-3, double WeightDecay = 0)
 {
+    /// <summary>
+    /// The loss (<see cref="LossConfig"/>'s defaults: MSE). Part of the record's equality, so model files and result
+    /// folders record it and a resume refuses another one; files written before it existed read as MSE.
+    /// </summary>
+    public LossConfig Loss { get; init; } = new();
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first out-of-range field.</summary>
     public void Validate()
     {
@@ -18,5 +24,7 @@ public sealed record TrainingConfig(int Epochs = 300, int BatchSize = 10, double
         if (BatchSize < 1) throw new ArgumentException($"BatchSize must be at least 1, got {BatchSize}.");
         if (!(LearningRate > 0)) throw new ArgumentException($"LearningRate must be positive, got {LearningRate}.");
         if (!(WeightDecay >= 0)) throw new ArgumentException($"WeightDecay must be non-negative, got {WeightDecay}.");
+        ArgumentNullException.ThrowIfNull(Loss);
+        Loss.Validate();
     }
 }

@@ -59,7 +59,7 @@ public sealed class HyperNasTrainerTests : IDisposable
 
         Assert.Equal(3, history.Length);
         Assert.All(history, h => Assert.True(double.IsFinite(h.CrossEntropy)));
-        Assert.Equal(tasks == HyperNasTasks.Both, history.All(h => double.IsFinite(h.Mse)));
+        Assert.Equal(tasks == HyperNasTasks.Both, history.All(h => double.IsFinite(h.PredictorLoss)));
         var after = model.named_parameters().Single(p => p.name == "predictor.normal.embed.weight").parameter;
         Assert.False(before.allclose(after));
         double accuracy = HyperNasTrainer.TargetAccuracy(model, cells[0], graphs.Select(tensor(new long[] { 0 })), data, config.Images, mean, std);
