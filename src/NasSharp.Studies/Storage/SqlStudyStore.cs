@@ -183,20 +183,14 @@ public abstract class SqlStudyStore : IStudyStore
             throw new ArgumentException($"A result needs finite values; got [{string.Join(", ", result.Values.Select(v => v.ToString("R", CultureInfo.InvariantCulture)))}].");
         return Write(tx =>
         {
-            // The study row's counter orders completions; taking it first also serialises completions with asks.
-            var completion = Query(tx, "UPDATE studies SET completions = completions + 1 WHERE id = (SELECT study_id FROM trials WHERE id = @id) RETURNING completions",
-                r => Convert.ToInt32(r.GetValue(0), CultureInfo.InvariantCulture), ("@id", lease.TrialId));
-            if (completion.Count == 0) return false;
             int changed = Execute(tx,
-                "UPDATE trials SET state = 'complete', values_json = @v, attributes = @a, finished = @now, lease_expiry = NULL, error = NULL, " +
-                "completion = @c WHERE " + IsRunning,
-                [("@v", JsonSerializer.Serialize(result.Values, ValueJson)), ("@a", result.Attributes.ToJsonString()), ("@now", Ms(now)),
-                 ("@c", completion[0]), .. LeaseParameters(lease)]);
-            if (changed == 0)
-            {
-                tx.Rollback();
-                return false;
-            }
+                "UPDATE trials SET state = 'complete', values_json = @v, attributes = @a, finished = @now, lease_expiry = NULL, error = NULL WHERE " + IsRunning,
+                [("@v", JsonSerializer.Serialize(result.Values, ValueJson)), ("@a", result.Attributes.ToJsonString()), ("@now", Ms(now)), .. LeaseParameters(lease)]);
+            if (changed == 0) return false;
+            // The study row's counter numbers completions; its row lock, held to commit, keeps the numbers in commit order.
+            object? completion = Scalar(tx, "UPDATE studies SET completions = completions + 1 WHERE id = (SELECT study_id FROM trials WHERE id = @id) RETURNING completions",
+                ("@id", lease.TrialId));
+            Execute(tx, "UPDATE trials SET completion = @c WHERE id = @id", ("@c", Convert.ToInt32(completion, CultureInfo.InvariantCulture)), ("@id", lease.TrialId));
             EndAttempt(tx, lease.TrialId, lease.Attempt, "complete", now, null);
             return true;
         });
@@ -315,7 +309,7 @@ public abstract class SqlStudyStore : IStudyStore
     {
         using var tx = BeginWrite(connection);
         var result = body(tx);
-        if (tx.Connection is not null) tx.Commit();
+        tx.Commit();
         return result;
     });
 

@@ -17,6 +17,7 @@ public sealed class SqliteStudyStore : SqlStudyStore
 
     private readonly string connectionString;
     private readonly TimeSpan busyTimeout;
+    private bool exists;
 
     /// <summary>Opens the store at <paramref name="path"/>; <paramref name="create"/> creates the file and its schema when missing.</summary>
     /// <exception cref="FileNotFoundException">The file does not exist and <paramref name="create"/> is false.</exception>
@@ -41,6 +42,7 @@ public sealed class SqliteStudyStore : SqlStudyStore
             DefaultTimeout = (int)Math.Ceiling(this.busyTimeout.TotalSeconds),
         }.ToString();
         EnsureSchema(create);
+        exists = true;
     }
 
     /// <summary>The database file.</summary>
@@ -67,7 +69,7 @@ public sealed class SqliteStudyStore : SqlStudyStore
     /// <inheritdoc/>
     protected override DbConnection Connect()
     {
-        if (!File.Exists(Path)) throw new FileNotFoundException($"Study store '{Path}' was deleted; its studies are gone (nothing was written).", Path);
+        if (exists && !File.Exists(Path)) throw new FileNotFoundException($"Study store '{Path}' was deleted; its studies are gone (nothing was written).", Path);
         var connection = new SqliteConnection(connectionString);
         try
         {
