@@ -20,6 +20,9 @@ public sealed class NasCli
             CompareCommand.Create(),
             CorrelateCommand.Create(),
             SampleCommand.Create(),
+            StudyCommand.Create(),
+            WorkerCommand.Create(),
+            EvaluateCommand.Create(),
         };
         foreach (var command in MetaCommands.All()) Root.Subcommands.Add(command);
         ListDefaultsHelpAction.Install(Root);
