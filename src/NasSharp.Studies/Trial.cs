@@ -25,8 +25,8 @@ public sealed record Trial(long Id, int Number, string Arch, string Key, TrialSt
     DateTimeOffset Created, DateTimeOffset? Started, DateTimeOffset? Finished, int? Completion)
 {
     /// <summary>The lease of the running attempt.</summary>
-    [System.Text.Json.Serialization.JsonIgnore]
     /// <exception cref="InvalidOperationException">The trial is not running.</exception>
+    [System.Text.Json.Serialization.JsonIgnore]
     public TrialLease Lease => State == TrialState.Running
         ? new TrialLease(Id, Attempt, Worker!)
         : throw new InvalidOperationException($"Trial {Number} is {State.ToString().ToLowerInvariant()}, not running; it has no lease.");

@@ -11,6 +11,22 @@ namespace NasSharp.Tests.Studies;
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class StoreFactAttribute : FactAttribute;
 
+/// <summary>A theory of the conformance suite, skipped like <see cref="StoreFactAttribute"/>.</summary>
+[XunitTestCaseDiscoverer("NasSharp.Tests.Studies.StoreTheoryDiscoverer", "NasSharp.Tests")]
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class StoreTheoryAttribute : TheoryAttribute;
+
+/// <summary>Discovers <see cref="StoreTheoryAttribute"/> tests, skipping the PostgreSQL ones when <see cref="PostgresTestDatabase.SkipReason"/> says so.</summary>
+public sealed class StoreTheoryDiscoverer(IMessageSink diagnostics) : TheoryDiscoverer(diagnostics)
+{
+    public override IEnumerable<IXunitTestCase> Discover(ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo theoryAttribute)
+    {
+        ArgumentNullException.ThrowIfNull(discoveryOptions);
+        ArgumentNullException.ThrowIfNull(testMethod);
+        return StoreFactDiscoverer.Skipped(DiagnosticMessageSink, discoveryOptions, testMethod) ?? base.Discover(discoveryOptions, testMethod, theoryAttribute);
+    }
+}
+
 /// <summary>Discovers <see cref="StoreFactAttribute"/> tests, skipping the PostgreSQL ones when <see cref="PostgresTestDatabase.SkipReason"/> says so.</summary>
 public sealed class StoreFactDiscoverer(IMessageSink diagnostics) : FactDiscoverer(diagnostics)
 {
@@ -18,9 +34,12 @@ public sealed class StoreFactDiscoverer(IMessageSink diagnostics) : FactDiscover
     {
         ArgumentNullException.ThrowIfNull(discoveryOptions);
         ArgumentNullException.ThrowIfNull(testMethod);
-        if (testMethod.TestClass.Class.Name.EndsWith(nameof(PostgresStudyStoreTests), StringComparison.Ordinal) && PostgresTestDatabase.SkipReason is { } reason)
-            return [new XunitSkippedDataRowTestCase(DiagnosticMessageSink, discoveryOptions.MethodDisplayOrDefault(),
-                discoveryOptions.MethodDisplayOptionsOrDefault(), testMethod, reason)];
-        return base.Discover(discoveryOptions, testMethod, factAttribute);
+        return Skipped(DiagnosticMessageSink, discoveryOptions, testMethod) ?? base.Discover(discoveryOptions, testMethod, factAttribute);
     }
+
+    /// <summary>The skipped test case of a PostgreSQL test without a test database, else null.</summary>
+    internal static IXunitTestCase[]? Skipped(IMessageSink sink, ITestFrameworkDiscoveryOptions options, ITestMethod method) =>
+        method.TestClass.Class.Name.EndsWith(nameof(PostgresStudyStoreTests), StringComparison.Ordinal) && PostgresTestDatabase.SkipReason is { } reason
+            ? [new XunitSkippedDataRowTestCase(sink, options.MethodDisplayOrDefault(), options.MethodDisplayOptionsOrDefault(), method, reason)]
+            : null;
 }

@@ -1,6 +1,10 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using NasSharp.Search.Experiments;
 using NasSharp.Search.Oracles;
+using NasSharp.Search.Strategies;
+using NasSharp.Studies.Evaluation;
+using NasSharp.Studies.Workers;
 using NasSharp.Studies;
 using NasSharp.Studies.Storage;
 using NasSharp.Tests.Search;
@@ -292,6 +296,42 @@ public abstract class StudyStoreConformance : IDisposable
         var trials = store.Trials(store.GetStudy("crowd").Id);
         Assert.Equal(30, trials.Count);
         Assert.Equal(Enumerable.Range(1, 30), trials.Select(t => t.Completion!.Value).Order());
+    }
+
+    /// <summary>Answers in process what <c>nassharp evaluate --from-table</c> answers.</summary>
+    private sealed class TableRunner(TableEvaluator table) : ITrialRunner
+    {
+        public Task<TrialRun> RunAsync(Trial trial, string outPath, CancellationToken cancel)
+        {
+            table.Evaluate(trial.Arch).Write(outPath);
+            return Task.FromResult(new TrialRun(0, null, "", null, 0));
+        }
+    }
+
+    [StoreTheory]
+    [InlineData("rea", null)]
+    [InlineData("npenas", "op-count")]
+    public async Task A_study_answered_from_the_table_retraces_the_in_memory_search(string strategy, string? predictor)
+    {
+        const int budget = 30;
+        var root = TestData.Root;
+        var config = new SearchConfig(OracleSource.ForTarget("nb201", "cifar10"), [strategy], new SearchPredictorConfig(predictor ?? "np"),
+            budget, 1, 0, new StrategySettings());
+        var folder = Directory.CreateTempSubdirectory("nassharp-study-search-").FullName;
+        try
+        {
+            var search = SearchExperiment.Open(folder, config, () => root, CPU).Run(strategy, 0);
+            var store = Store();
+            using var study = Study.Create(store, new StudyDefinition("table", "nb201", strategy, predictor, budget, 0, Domain: "cifar10"), () => root, CPU, Clock);
+            var worker = new StudyWorker(study, new TableRunner(TableEvaluator.Load(root, "nb201", "cifar10")), new WorkerConfig("w", Path.Combine(folder, "trials")));
+            Assert.Equal(budget, (await worker.RunAsync(CancellationToken.None)).Completed);
+            var trajectory = new StudyStatus(study.Definition, store.Trials(study.Record.Id)).Trajectory();
+            Assert.Equal(search.Trajectory.Select(p => (p.Arch, p.SearchValue, p.BestReportValue)), trajectory.Select(p => (p.Arch, p.SearchValue, p.BestReportValue)));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [StoreFact]
