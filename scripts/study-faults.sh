@@ -82,7 +82,7 @@ sys.exit(0 if ok else 1)
 PY
 
   # 3. A study of another space: the name is taken, and a command answering for another space fails the trial with its reason.
-  expect_error "same name, another space" "exists already (space nb201" "$cli" study create --storage "$storage" --name "$name" --space nb101 --strategy random --budget 3
+  expect_error "same name, another space" "exists already in .* (space nb201" "$cli" study create --storage "$storage" --name "$name" --space nb101 --strategy random --budget 3
   name="space-$stamp"
   "$cli" study create --storage "$storage" --name "$name" --space nb201 --strategy random --budget 1 --seed 0 >/dev/null
   "$cli" worker --storage "$storage" --study "$name" --retries 0 --out-dir "$out/$tag-space" -- \

@@ -9,7 +9,7 @@ namespace NasSharp.Studies;
 /// for the next trial, and the answer depends on the store alone (the strategy is rebuilt from the complete trials,
 /// <see cref="StrategyReplay"/>), so a restarted study continues exactly. An ask never proposes an architecture that
 /// is waiting, running, complete or failed, and asks are serialised by the store, so waiting + running + complete
-/// never exceed the budget.
+/// + failed never exceed the budget.
 /// </summary>
 public sealed class Study : IDisposable
 {
@@ -117,7 +117,7 @@ public sealed class Study : IDisposable
 
     private (string Arch, string Key)? Propose(IReadOnlyList<Trial> trials)
     {
-        if (trials.Count(t => t.State != TrialState.Failed) >= Definition.Budget) return null;
+        if (trials.Count >= Definition.Budget) return null;
         var complete = trials.Where(t => t.State == TrialState.Complete).OrderBy(t => t.Completion).ToArray();
         var reserved = trials.Where(t => t.State != TrialState.Complete).ToArray();
         if (replay is not null && !replay.Continues(complete))

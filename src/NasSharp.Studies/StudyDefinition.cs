@@ -13,7 +13,7 @@ namespace NasSharp.Studies;
 /// <param name="Space">Search space name (<see cref="SearchSpaceCatalog"/>).</param>
 /// <param name="Strategy">Strategy name (<see cref="StrategyRegistry"/>).</param>
 /// <param name="Predictor">Predictor kind of a predictor-guided strategy (<c>np</c> by default); null for the others.</param>
-/// <param name="Budget">Trials to measure: waiting + running + complete never exceed it (failed ones do not count).</param>
+/// <param name="Budget">Trials to run: waiting + running + complete + failed never exceed it (a trial that failed for good used its share, so a broken command cannot run forever).</param>
 /// <param name="Seed">Seed of the strategy (its sampling, mutations and predictor fits).</param>
 /// <param name="Minimize">Whether the first objective is minimised (a loss, a latency); maximised by default.</param>
 /// <param name="Domain">

@@ -12,6 +12,6 @@ public enum TrialState
     /// <summary>Measured; its values count, once.</summary>
     Complete,
 
-    /// <summary>Failed more often than the retries allow; never proposed again, not counted against the budget.</summary>
+    /// <summary>Failed more often than the retries allow; never proposed again; it used one trial of the budget.</summary>
     Failed,
 }

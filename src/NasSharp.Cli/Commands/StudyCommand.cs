@@ -41,7 +41,7 @@ public static class StudyCommand
             Description = "Predictor of a predictor-guided strategy (npenas, bananas, ...), as nassharp search takes it.",
             DefaultValueFactory = _ => "np",
         };
-        var budget = SharedOptions.Positive(new Option<int>("--budget") { Description = "Trials to measure (waiting + running + complete never exceed it).", DefaultValueFactory = _ => 100 });
+        var budget = SharedOptions.Positive(new Option<int>("--budget") { Description = "Trials to run: trials in any state never exceed it (one that failed for good used its share).", DefaultValueFactory = _ => 100 });
         var seed = SharedOptions.Seed();
         seed.Description = "Seed of the strategy (sampling, mutations, predictor fits): the same seed proposes the same trials.";
         var minimize = new Option<bool>("--minimize") { Description = "Minimise the first objective (a loss, a latency); maximised by default." };

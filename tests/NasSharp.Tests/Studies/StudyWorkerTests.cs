@@ -70,9 +70,10 @@ public sealed class StudyWorkerTests : IDisposable
         var second = trials.Single(t => t.Number == 2);
         Assert.Equal(TrialState.Failed, second.State);
         Assert.Contains("field 'value' is NaN", second.Error);
-        // Failed trials do not use the budget: four trials still complete.
-        Assert.Equal(4, trials.Count(t => t.State == TrialState.Complete));
-        Assert.Equal(4, summary.Completed);
+        // Failed trials used their share of the budget: two of the four complete.
+        Assert.Equal(4, trials.Count);
+        Assert.Equal(2, trials.Count(t => t.State == TrialState.Complete));
+        Assert.Equal(2, summary.Completed);
         Assert.Equal(4, summary.Failed);
     }
 
