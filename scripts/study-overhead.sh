@@ -12,7 +12,7 @@ cli=${NASSHARP_CLI:-src/NasSharp.Cli/bin/Release/net10.0/nassharp}
 [ -n "${NASSHARP_CLI:-}" ] || dotnet build src/NasSharp.Cli -c Release -v q >/dev/null
 rm -rf "$out" && mkdir -p "$out"
 stamp=$(date +%Y%m%d%H%M%S)
-echo "store workers trials claim_ms record_ms (mean over workers of each worker's mean)"
+echo "store workers trials claim_ms record_ms (mean over workers of each worker's median) load_average"
 for storage in "sqlite:$out/overhead.db" "$pg"; do
   tag=${storage%%:*}
   for workers in 1 4 16; do
@@ -28,6 +28,6 @@ for storage in "sqlite:$out/overhead.db" "$pg"; do
     grep -h "store time per trial" "$out"/$tag-$workers-w*.log | python3 -c "
 import re, sys
 rows = [tuple(map(float, re.search(r'claim ([0-9.]+) ms, record ([0-9.]+) ms', l).groups())) for l in sys.stdin]
-print('$tag', $workers, $((workers * per)), round(sum(r[0] for r in rows) / len(rows), 1), round(sum(r[1] for r in rows) / len(rows), 1))"
+print('$tag', $workers, $((workers * per)), round(sum(r[0] for r in rows) / len(rows), 1), round(sum(r[1] for r in rows) / len(rows), 1), open('/proc/loadavg').read().split()[0])"
   done
 done

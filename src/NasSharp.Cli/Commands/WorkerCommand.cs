@@ -76,7 +76,7 @@ public static partial class WorkerCommand
             var summary = new StudyWorker(study, runner, config, line => output.WriteLine($"[{config.Worker}] {line}")).RunAsync(stop.Token).GetAwaiter().GetResult();
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"[{config.Worker}] done: {summary.Completed} complete, {summary.Failed} failed, {summary.Dropped} dropped, {summary.Released} released; " +
-                $"store time per trial: claim {summary.ClaimMs:F1} ms, record {summary.RecordMs:F1} ms."));
+                $"store time per trial (median): claim {summary.ClaimMs:F1} ms, record {summary.RecordMs:F1} ms."));
             return 0;
         }));
         return command;

@@ -34,8 +34,8 @@ public sealed class StudyWorker
     {
         Directory.CreateDirectory(config.OutputFolder);
         int completed = 0, failed = 0, dropped = 0, released = 0, attempts = 0;
-        double claimMs = 0, recordMs = 0;
-        int claims = 0, records = 0;
+        var claimMs = new List<double>();
+        var recordMs = new List<double>();
         while (!stop.IsCancellationRequested && (config.MaxTrials is not { } max || attempts < max))
         {
             var clock = Stopwatch.StartNew();
@@ -57,7 +57,7 @@ public sealed class StudyWorker
                 }
                 continue;
             }
-            (claimMs, claims) = (claimMs + clock.Elapsed.TotalMilliseconds, claims + 1);
+            claimMs.Add(clock.Elapsed.TotalMilliseconds);
             attempts++;
             var lease = trial.Lease;
             string outPath = Path.Combine(config.OutputFolder, $"trial-{trial.Number}-attempt-{trial.Attempt}.json");
@@ -115,9 +115,9 @@ public sealed class StudyWorker
                 log($"trial {trial.Number} failed: {error}{(run.StderrTail.Length > 0 ? $"; stderr: {LastLine(run.StderrTail)}" : "")} → " +
                     (state switch { TrialState.Waiting => "queued for a retry", TrialState.Failed => "failed for good", _ => "not recorded (lease lost)" }));
             }
-            (recordMs, records) = (recordMs + clock.Elapsed.TotalMilliseconds, records + 1);
+            recordMs.Add(clock.Elapsed.TotalMilliseconds);
         }
-        return new WorkerSummary(completed, failed, dropped, released, claims == 0 ? 0 : claimMs / claims, records == 0 ? 0 : recordMs / records);
+        return new WorkerSummary(completed, failed, dropped, released, Median(claimMs), Median(recordMs));
     }
 
     // Renews the lease until the run ends; a refused renewal means the trial was re-queued, so the run is stopped.
@@ -149,6 +149,14 @@ public sealed class StudyWorker
         catch (OperationCanceledException)
         {
         }
+    }
+
+    // The median, so the first calls' JIT compilation does not weigh on a short run's figure.
+    private static double Median(List<double> ms)
+    {
+        if (ms.Count == 0) return 0;
+        ms.Sort();
+        return ms.Count % 2 == 1 ? ms[ms.Count / 2] : (ms[ms.Count / 2 - 1] + ms[ms.Count / 2]) / 2;
     }
 
     private static string LastLine(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "";
