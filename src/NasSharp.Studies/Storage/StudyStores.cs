@@ -8,6 +8,9 @@ public static class StudyStores
     /// <summary>What <c>--storage</c> accepts, for help texts and errors.</summary>
     public const string Syntax = "sqlite:PATH (one machine), postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE or an Npgsql connection string (Host=…;Database=…)";
 
+    /// <summary>Seconds a connection from a <c>postgresql://</c> URL may take to open (Npgsql's own default is 15).</summary>
+    public const int UrlConnectTimeoutSeconds = 60;
+
     /// <summary>
     /// The store at <paramref name="url"/>: <c>sqlite:PATH</c>, <c>postgresql://user[:password]@host[:port]/db</c>
     /// (<c>postgres://</c> too; a missing password comes from PGPASSWORD or ~/.pgpass) or an Npgsql connection string.
@@ -39,7 +42,14 @@ public static class StudyStores
         {
             if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Host.Length == 0 || uri.AbsolutePath.Trim('/').Length == 0)
                 throw new ArgumentException($"--storage '{url}' is not a PostgreSQL URL of the form postgresql://USER@HOST[:PORT]/DATABASE.");
-            var builder = new NpgsqlConnectionStringBuilder { Host = uri.Host, Database = Uri.UnescapeDataString(uri.AbsolutePath.Trim('/')) };
+            // A connection may take long on a starved node (16 workers starting on 2 busy cores timed out at Npgsql's
+            // 15 s in scripts/study-overhead.sh); a URL cannot say so, so it gets a minute.
+            var builder = new NpgsqlConnectionStringBuilder
+            {
+                Host = uri.Host,
+                Database = Uri.UnescapeDataString(uri.AbsolutePath.Trim('/')),
+                Timeout = UrlConnectTimeoutSeconds,
+            };
             if (uri.Port > 0) builder.Port = uri.Port;
             if (uri.UserInfo.Length > 0)
             {

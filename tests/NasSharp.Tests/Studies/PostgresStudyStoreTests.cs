@@ -35,6 +35,7 @@ public sealed class PostgresStudyStoreTests : StudyStoreConformance
         Assert.Contains("Username=ann", cs);
         Assert.Contains("Password=s@cret", cs);
         Assert.Contains("Database=nas", cs);
+        Assert.Contains("Timeout=60", cs);
         Assert.Throws<ArgumentException>(() => StudyStores.PostgresConnectionString("postgresql://host-without-db"));
         var e = Assert.Throws<ArgumentException>(() => StudyStores.Open("mysql://x/y"));
         Assert.Contains("sqlite:PATH", e.Message);
