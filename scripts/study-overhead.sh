@@ -10,12 +10,16 @@ per=${2:-25}
 pg=${STUDY_POSTGRES:-postgresql://nassharp:nassharp@localhost/nassharp_test}
 cli=${NASSHARP_CLI:-src/NasSharp.Cli/bin/Release/net10.0/nassharp}
 [ -n "${NASSHARP_CLI:-}" ] || dotnet build src/NasSharp.Cli -c Release -v q >/dev/null
-rm -rf "$out" && mkdir -p "$out"
+# STUDY_OVERHEAD_CASES="postgresql:16 sqlite:1" runs only those cases (store:workers), into the same folder.
+cases=${STUDY_OVERHEAD_CASES:-}
+[ -n "$cases" ] || rm -rf "$out"
+mkdir -p "$out"
 stamp=$(date +%Y%m%d%H%M%S)
 echo "store workers trials claim_ms record_ms (mean over workers of each worker's median) load_average"
 for storage in "sqlite:$out/overhead.db" "$pg"; do
   tag=${storage%%:*}
   for workers in 1 4 16; do
+    [ -z "$cases" ] || [[ " $cases " == *" $tag:$workers "* ]] || continue
     name="overhead-$workers-$stamp"
     "$cli" study create --storage "$storage" --name "$name" --space nb201 --strategy random --budget $((workers * per)) --seed 0 >/dev/null
     pids=()
