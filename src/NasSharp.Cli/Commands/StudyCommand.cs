@@ -20,12 +20,20 @@ namespace NasSharp.Cli.Commands;
 public static class StudyCommand
 {
     /// <summary>Builds the command and its subcommands.</summary>
-    public static Command Create() => new("study", "A search over a persistent trial store (SQLite or PostgreSQL) that workers on any machines answer: create, status, best, export.")
+    public static Command Create()
     {
-        CreateCommand(), StatusCommand(), BestCommand(), ExportCommand(),
-    };
+        // One --seed for the subcommands: create's strategy seed; status, best and export have no randomness and ignore it.
+        var seed = SharedOptions.Seed();
+        seed.Description = "study create: seed of the strategy (sampling, mutations, predictor fits), so the same seed proposes the same trials; " +
+                           "status, best and export accept and ignore it.";
+        seed.Recursive = true;
+        return new Command("study", "A search over a persistent trial store (SQLite or PostgreSQL) that workers on any machines answer: create, status, best, export.")
+        {
+            seed, CreateCommand(seed), StatusCommand(), BestCommand(), ExportCommand(),
+        };
+    }
 
-    private static Command CreateCommand()
+    private static Command CreateCommand(Option<int> seed)
     {
         var storage = StudyOptions.Storage();
         var name = StudyOptions.Name("--name");
@@ -42,8 +50,6 @@ public static class StudyCommand
             DefaultValueFactory = _ => "np",
         };
         var budget = SharedOptions.Positive(new Option<int>("--budget") { Description = "Trials to run: trials in any state never exceed it (one that failed for good used its share).", DefaultValueFactory = _ => 100 });
-        var seed = SharedOptions.Seed();
-        seed.Description = "Seed of the strategy (sampling, mutations, predictor fits): the same seed proposes the same trials.";
         var minimize = new Option<bool>("--minimize") { Description = "Minimise the first objective (a loss, a latency); maximised by default." };
         var objectives = new Option<string>("--objectives")
         {
@@ -58,7 +64,7 @@ public static class StudyCommand
         var data = SharedOptions.Data();
         var command = new Command("create", "Create a study: what it searches, with which strategy, budget and seed. Constraints are not supported yet.")
         {
-            storage, name, space, strategy, predictor, budget, seed, minimize, objectives, domain, data,
+            storage, name, space, strategy, predictor, budget, minimize, objectives, domain, data,
         };
         command.SetAction(pr => CommandRunner.Run(pr, () =>
         {

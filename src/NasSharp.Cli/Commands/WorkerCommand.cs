@@ -42,6 +42,8 @@ public static partial class WorkerCommand
         };
         var worker = new Option<string>("--worker") { Description = "This worker's name in the store (default host:pid).", DefaultValueFactory = _ => WorkerConfig.DefaultName };
         var outDir = new Option<string?>("--out-dir") { Description = "Folder of the attempts' result files and logs (default: study-NAME-trials in the current folder)." };
+        var seed = SharedOptions.Seed();
+        seed.Description = "Accepted for a uniform command line: the trials and the strategy's fits follow the study's own seed (study create --seed).";
         var data = SharedOptions.Data();
         var device = DeviceOption.Create();
         device.Description = "Torch device of the strategy's predictor fits (the trials' command chooses its own).";
@@ -54,7 +56,7 @@ public static partial class WorkerCommand
         };
         var command = new Command("worker", "Run a study's trials: claim one, run the command, record its result; heartbeats while it runs, retries failures, releases the trial on SIGTERM.")
         {
-            storage, name, maxTrials, timeout, retries, lease, poll, worker, outDir, data, device, threads, trialCommand,
+            storage, name, maxTrials, timeout, retries, lease, poll, worker, outDir, seed, data, device, threads, trialCommand,
         };
         command.SetAction(pr => CommandRunner.Run(pr, () =>
         {

@@ -12,6 +12,9 @@ namespace NasSharp.Studies.Workers;
 /// </summary>
 public sealed class StudyWorker
 {
+    /// <summary>Failed asks in a row a worker tolerates before it gives up with the store's error.</summary>
+    public const int StoreErrorsTolerated = 3;
+
     private readonly Study study;
     private readonly ITrialRunner runner;
     private readonly WorkerConfig config;
@@ -34,12 +37,25 @@ public sealed class StudyWorker
     {
         Directory.CreateDirectory(config.OutputFolder);
         int completed = 0, failed = 0, dropped = 0, released = 0, attempts = 0;
+        int storeErrors = 0;
         var claimMs = new List<double>();
         var recordMs = new List<double>();
         while (!stop.IsCancellationRequested && (config.MaxTrials is not { } max || attempts < max))
         {
             var clock = Stopwatch.StartNew();
-            var trial = study.Ask(config.Worker, config.LeaseLength, config.Retries);
+            Trial? trial;
+            try
+            {
+                trial = study.Ask(config.Worker, config.LeaseLength, config.Retries);
+                storeErrors = 0;
+            }
+            catch (IOException e) when (++storeErrors <= StoreErrorsTolerated)
+            {
+                // A store that is briefly unreachable or slow (a starved node, a restarting server) is no reason to stop.
+                log($"the store failed ({e.Message}); asking again in {config.PollInterval.TotalSeconds:0.#} s ({storeErrors} of {StoreErrorsTolerated}).");
+                await Task.Delay(config.PollInterval, CancellationToken.None).ConfigureAwait(false);
+                continue;
+            }
             if (trial is null)
             {
                 if (study.IsFinished(study.Trials()))
