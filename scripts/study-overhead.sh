@@ -15,7 +15,7 @@ cases=${STUDY_OVERHEAD_CASES:-}
 [ -n "$cases" ] || rm -rf "$out"
 mkdir -p "$out"
 stamp=$(date +%Y%m%d%H%M%S)
-echo "store workers trials claim_ms record_ms (mean over workers of each worker's median) load_average"
+echo "store workers trials finished claim_ms record_ms (mean over workers of each worker's median) load_average"
 for storage in "sqlite:$out/overhead.db" "$pg"; do
   tag=${storage%%:*}
   for workers in 1 4 16; do
@@ -28,10 +28,11 @@ for storage in "sqlite:$out/overhead.db" "$pg"; do
         >"$out/$tag-$workers-w$w.log" 2>&1 &
       pids+=($!)
     done
-    wait "${pids[@]}"
+    # A worker that stopped on a store error leaves no figures; the others' still count (and the count is printed).
+    wait "${pids[@]}" || true
     grep -h "store time per trial" "$out"/$tag-$workers-w*.log | python3 -c "
 import re, sys
 rows = [tuple(map(float, re.search(r'claim ([0-9.]+) ms, record ([0-9.]+) ms', l).groups())) for l in sys.stdin]
-print('$tag', $workers, $((workers * per)), round(sum(r[0] for r in rows) / len(rows), 1), round(sum(r[1] for r in rows) / len(rows), 1), open('/proc/loadavg').read().split()[0])"
+print('$tag', $workers, $((workers * per)), f'{len(rows)} of $workers workers', round(sum(r[0] for r in rows) / len(rows), 1), round(sum(r[1] for r in rows) / len(rows), 1), open('/proc/loadavg').read().split()[0])"
   done
 done
