@@ -23,6 +23,9 @@ public sealed class NasCli
             FeaturesCommand.Create(),
             ProxiesCommand.Create(),
             FewShotCommand.Create(),
+            StudyCommand.Create(),
+            WorkerCommand.Create(),
+            EvaluateCommand.Create(),
         };
         foreach (var command in MetaCommands.All()) Root.Subcommands.Add(command);
         ListDefaultsHelpAction.Install(Root);

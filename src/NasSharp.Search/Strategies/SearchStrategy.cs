@@ -64,9 +64,42 @@ public abstract class SearchStrategy : ISearchStrategy
         if (Domain.Key(pending) != observation.Key)
             throw new InvalidOperationException($"Told the measurement of '{observation.Arch}', but '{pending}' was proposed.");
         pending = null;
+        Record(observation);
+    }
+
+    private void Record(Observation observation)
+    {
         observations.Add(observation);
         if (Best is null || observation.Fitness > Best.Fitness) Best = observation;
         Observed(observation);
+    }
+
+    /// <inheritdoc/>
+    public void Observe(Observation observation)
+    {
+        ArgumentNullException.ThrowIfNull(observation);
+        if (pending is not null && Domain.Key(pending) == observation.Key)
+        {
+            Tell(observation);
+            return;
+        }
+        if (!proposed.Add(observation.Key))
+            throw new InvalidOperationException($"'{observation.Arch}' was proposed or observed already; each architecture is observed once.");
+        Record(observation);
+    }
+
+    /// <inheritdoc/>
+    public bool Reserve(IEnumerable<string> archs)
+    {
+        ArgumentNullException.ThrowIfNull(archs);
+        bool withdrawn = false;
+        foreach (string arch in archs)
+        {
+            string key = Domain.Key(arch);
+            proposed.Add(key);
+            if (pending is not null && Domain.Key(pending) == key) (pending, withdrawn) = (null, true);
+        }
+        return withdrawn;
     }
 
     /// <summary>The next architecture, one not yet proposed (see <see cref="IsProposed"/>); null when nothing is left.</summary>

@@ -1,0 +1,2 @@
+global using NasSharp.Predictors;
+global using Device = TorchSharp.torch.Device;
