@@ -71,7 +71,7 @@ public sealed class FeatureRidgePredictor : IArchitecturePredictor
         double penalty = crossValidation.Count == 0
             ? penalties[^1]
             : penalties.Reverse().MinBy(p => crossValidation[p]);
-        fitted = new Fitted(StandardisedRidge.Fit(rows, values, penalty), penalty, crossValidation);
+        fitted = new Fitted(StandardisedRidge.Fit(featurizer.Names, rows, values, penalty), penalty, crossValidation);
     }
 
     /// <inheritdoc/>
@@ -102,7 +102,7 @@ public sealed class FeatureRidgePredictor : IArchitecturePredictor
     }
 
     /// <summary>Out-of-fold mean squared error of each λ in z-units of all the values, every fold standardised on its own training cells.</summary>
-    private static Dictionary<double, double> LeaveOneOut(double[][] rows, IReadOnlyList<double> values, double[] penalties)
+    private Dictionary<double, double> LeaveOneOut(double[][] rows, IReadOnlyList<double> values, double[] penalties)
     {
         var result = new Dictionary<double, double>();
         foreach (double penalty in penalties)
@@ -115,7 +115,7 @@ public sealed class FeatureRidgePredictor : IArchitecturePredictor
                 // A fold whose training values are all equal ranks nothing; its point gets the training mean.
                 outOfFold[i] = trainValues.All(v => v == trainValues[0])
                     ? trainValues[0]
-                    : StandardisedRidge.Fit([.. train.Select(j => rows[j])], trainValues, penalty).Predict(rows[i]);
+                    : StandardisedRidge.Fit(featurizer.Names, [.. train.Select(j => rows[j])], trainValues, penalty).Predict(rows[i]);
             }
             var z = TargetNormalization.Fit(values);
             result[penalty] = outOfFold.Select((p, i) => Math.Pow((p - values[i]) / z.Std, 2)).Average();

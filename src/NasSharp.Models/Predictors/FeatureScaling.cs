@@ -36,7 +36,16 @@ public sealed record FeatureScaling(IReadOnlyList<string> Names, double[] Mean, 
     {
         ArgumentNullException.ThrowIfNull(rows);
         RequireShape(Names, rows);
-        return [.. rows.Select(r => r.Select((v, f) => double.IsNaN(v) ? 0f : (float)((v - Mean[f]) / Std[f])).ToArray())];
+        return [.. rows.Select(r => Array.ConvertAll(Standardise(r), v => (float)v))];
+    }
+
+    /// <summary>One row standardised in double precision (a missing value becomes 0); the row's width is the caller's to check.</summary>
+    public double[] Standardise(double[] row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var z = new double[row.Length];
+        for (int f = 0; f < row.Length; f++) z[f] = double.IsNaN(row[f]) ? 0 : (row[f] - Mean[f]) / Std[f];
+        return z;
     }
 
     /// <summary>Throws <see cref="InvalidDataException"/> unless names, means and deviations align and are finite (a model file's check).</summary>
