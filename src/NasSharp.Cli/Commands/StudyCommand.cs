@@ -29,7 +29,7 @@ public static class StudyCommand
         seed.Recursive = true;
         return new Command("study", "A search over a persistent trial store (SQLite or PostgreSQL) that workers on any machines answer: create, status, best, export.")
         {
-            seed, CreateCommand(seed), StatusCommand(), BestCommand(), ExportCommand(),
+            seed, CreateCommand(seed), StatusCommand(), BestCommand(), ExportCommand(), CorrelateCommand(),
         };
     }
 
@@ -137,6 +137,36 @@ public static class StudyCommand
             status.WriteJson(Path.Combine(folder, "trials.json"));
             SavePlot(Path.Combine(folder, "best.png"), status);
             AnsiConsole.MarkupLineInterpolated($"Wrote [green]{Path.Combine(folder, "trials.csv")}[/], trials.json and best.png ({status.Trials.Count} trials).");
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command CorrelateCommand()
+    {
+        var storage = StudyOptions.Storage();
+        var name = StudyOptions.Name();
+        var target = SharedOptions.Target();
+        target.Description = $"Benchmark target whose validation and test metrics the trials' first objective is ranked against ({BenchmarkAccess.TargetsHelp()}).";
+        var output = new Option<string?>("--out") { Description = "Also write the numbers as JSON to this file (atomically)." };
+        var data = SharedOptions.Data();
+        var command = new Command("correlate",
+            "Spearman and Kendall between the complete trials' first objective and the space's benchmark (e.g. a trainer's fidelity to NB201), " +
+            "and the trials' mean and median seconds.") { storage, name, target, output, data };
+        command.SetAction(pr => CommandRunner.Run(pr, () =>
+        {
+            var status = StudyOptions.Status(pr.GetValue(storage)!, pr.GetValue(name)!);
+            var result = StudyTableCorrelation.Compute(status, DataRoot.Resolve(pr.GetValue(data)), pr.GetValue(target)!);
+            var table = new Table().AddColumns("objective", "benchmark metric", "cells", "Spearman", "Kendall");
+            foreach (var c in result.Correlations)
+                table.AddRow(c.Proxy, c.Metric, c.Cells.ToString(CultureInfo.InvariantCulture), c.Spearman.ToString("F3", CultureInfo.InvariantCulture),
+                    c.Kendall.ToString("F3", CultureInfo.InvariantCulture));
+            AnsiConsole.Write(table);
+            if (result.MeanSeconds is { } mean)
+                AnsiConsole.MarkupLineInterpolated(
+                    $"{result.Trials} complete trials; seconds per trial: mean {mean.ToString("F1", CultureInfo.InvariantCulture)}, median {result.MedianSeconds!.Value.ToString("F1", CultureInfo.InvariantCulture)}.");
+            if (pr.GetValue(output) is { } path)
+                AtomicFile.WriteText(path, System.Text.Json.JsonSerializer.Serialize(result, new System.Text.Json.JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }) + "\n");
             return 0;
         }));
         return command;

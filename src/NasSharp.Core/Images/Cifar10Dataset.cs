@@ -42,6 +42,9 @@ public sealed class Cifar10Dataset
     /// <summary>Number of images.</summary>
     public int Count => Labels.Length;
 
+    /// <summary>The images as <see cref="LabelledImages"/> (the arrays are shared, not copied).</summary>
+    public LabelledImages ToLabelledImages() => new(Pixels, Labels, Channels, Side, Classes);
+
     /// <summary>The training split (40,000 images) under <paramref name="root"/>.</summary>
     public static Cifar10Dataset LoadTrain(DataRoot root) =>
         Load(TrainFiles.Select(f => root.RequireFile("images", "cifar10-jpeg75", f)).ToArray());
@@ -73,7 +76,15 @@ public sealed class Cifar10Dataset
             }
             pixels.Add(filePixels);
         }
-        return new Cifar10Dataset(pixels.SelectMany(p => p).ToArray(), labels.ToArray());
+        // One block copy per file: a byte-wise SelectMany took seconds for the 40,000 training images.
+        var all = new byte[pixels.Sum(p => (long)p.Length)];
+        long at = 0;
+        foreach (var p in pixels)
+        {
+            Buffer.BlockCopy(p, 0, all, (int)at, p.Length);
+            at += p.Length;
+        }
+        return new Cifar10Dataset(all, labels.ToArray());
     }
 
     /// <summary>Per-channel mean and standard deviation of the pixels scaled to [0, 1].</summary>

@@ -17,6 +17,12 @@ public sealed record ForwardOptions
     /// </summary>
     public bool BatchStatistics { get; init; } = true;
 
+    /// <summary>
+    /// Learned BatchNorm layers (a network trained for real, <c>NasSharp.Training.Architectures</c>); when set they
+    /// replace the parameter-free BatchNorm and <see cref="BatchStatistics"/> is ignored. Null (default): none.
+    /// </summary>
+    public BatchNormLayers? Layers { get; init; }
+
     /// <summary>Called with the input of every ReLU, in forward order; null observes nothing.</summary>
     public Action<Tensor>? ReluInput { get; init; }
 
@@ -27,6 +33,10 @@ public sealed record ForwardOptions
         return F.relu(x);
     }
 
-    /// <summary>BatchNorm without learned parameters, or <paramref name="x"/> itself when <see cref="BatchStatistics"/> is false.</summary>
-    public Tensor BatchNorm(Tensor x) => BatchStatistics ? F.batch_norm(x, null, null, training: true) : x;
+    /// <summary>
+    /// The next of <see cref="Layers"/> when set; else BatchNorm without learned parameters, or <paramref name="x"/> itself
+    /// when <see cref="BatchStatistics"/> is false.
+    /// </summary>
+    public Tensor BatchNorm(Tensor x) =>
+        Layers is { } layers ? layers.Apply(x) : BatchStatistics ? F.batch_norm(x, null, null, training: true) : x;
 }

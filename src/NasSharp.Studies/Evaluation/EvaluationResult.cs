@@ -15,13 +15,19 @@ namespace NasSharp.Studies.Evaluation;
 /// <param name="Seconds">Seconds the evaluation took (a table's recorded training time when one is named).</param>
 /// <param name="Arch">The architecture evaluated.</param>
 /// <param name="Source">Where the numbers come from (table file and metric, or the training set-up).</param>
+/// <param name="Dataset">The dataset trained on (built-in trainer only).</param>
+/// <param name="Epochs">Epochs trained (built-in trainer only).</param>
+/// <param name="TrainLoss">Mean cross-entropy of the last epoch (built-in trainer only).</param>
 public sealed record EvaluationResult(
     [property: JsonPropertyName("value")] double Value,
     [property: JsonPropertyName("report")] double? Report,
     [property: JsonPropertyName("params")] double? Params,
     [property: JsonPropertyName("seconds")] double Seconds,
     [property: JsonPropertyName("arch")] string Arch,
-    [property: JsonPropertyName("source")] string Source)
+    [property: JsonPropertyName("source")] string Source,
+    [property: JsonPropertyName("dataset")] string? Dataset = null,
+    [property: JsonPropertyName("epochs")] int? Epochs = null,
+    [property: JsonPropertyName("train_loss")] double? TrainLoss = null)
 {
     private static readonly JsonSerializerOptions Json = new()
     {
