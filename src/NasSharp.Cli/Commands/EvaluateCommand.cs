@@ -72,7 +72,7 @@ public static class EvaluateCommand
         };
         command.Validators.Add(r =>
         {
-            bool table = r.GetValue(fromTable), trained = r.GetValue(dataset) is not null;
+            bool table = r.GetValue(fromTable), trained = r.GetResult(dataset) is not null;
             if (table == trained)
                 r.AddError(table
                     ? "--from-table and --dataset exclude each other: answer from the table or train on a dataset, not both."
