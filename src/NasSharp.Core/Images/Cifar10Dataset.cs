@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using NasSharp.Data;
 
 namespace NasSharp.Images;
@@ -60,7 +59,8 @@ public sealed class Cifar10Dataset
         var labels = new List<byte>();
         foreach (string file in files)
         {
-            byte[] raw = ReadAll(file);
+            byte[] raw = CompressedFile.ReadAll(file, "CIFAR-10 file",
+                (_, reason) => new DataFormatException(file, 1, null, $"cannot be decompressed ({reason}); the file is corrupt"));
             if (raw.Length == 0 || raw.Length % RecordBytes != 0)
                 throw new DataFormatException(file, 1 + raw.Length / RecordBytes, null,
                     $"holds {raw.Length} bytes, not a whole number of {RecordBytes}-byte CIFAR-10 records (truncated file?); 'line' counts records");
@@ -76,7 +76,7 @@ public sealed class Cifar10Dataset
             }
             pixels.Add(filePixels);
         }
-        // One block copy per file: a byte-wise SelectMany took seconds for the 40,000 training images.
+        // One block copy per file, not a byte-by-byte SelectMany over the 123 million bytes of the training split.
         var all = new byte[pixels.Sum(p => (long)p.Length)];
         long at = 0;
         foreach (var p in pixels)
@@ -88,45 +88,5 @@ public sealed class Cifar10Dataset
     }
 
     /// <summary>Per-channel mean and standard deviation of the pixels scaled to [0, 1].</summary>
-    public (float[] Mean, float[] Std) ChannelStatistics()
-    {
-        var mean = new float[Channels];
-        var std = new float[Channels];
-        int plane = Side * Side;
-        for (int c = 0; c < Channels; c++)
-        {
-            double sum = 0, sumSq = 0;
-            for (int i = 0; i < Count; i++)
-            {
-                int offset = i * ImageBytes + c * plane;
-                for (int p = 0; p < plane; p++)
-                {
-                    double v = Pixels[offset + p] / 255.0;
-                    sum += v;
-                    sumSq += v * v;
-                }
-            }
-            double n = (double)Count * plane;
-            mean[c] = (float)(sum / n);
-            std[c] = (float)Math.Sqrt(Math.Max(sumSq / n - mean[c] * (double)mean[c], 1e-12));
-        }
-        return (mean, std);
-    }
-
-    private static byte[] ReadAll(string file)
-    {
-        if (!File.Exists(file)) throw new FileNotFoundException($"CIFAR-10 file '{file}' does not exist.", file);
-        using var input = File.OpenRead(file);
-        using Stream source = file.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(input, CompressionMode.Decompress) : input;
-        using var buffer = new MemoryStream();
-        try
-        {
-            source.CopyTo(buffer);
-        }
-        catch (InvalidDataException e)
-        {
-            throw new DataFormatException(file, 1, null, $"cannot be decompressed ({e.Message}); the file is corrupt");
-        }
-        return buffer.ToArray();
-    }
+    public (float[] Mean, float[] Std) ChannelStatistics() => ToLabelledImages().ChannelStatistics();
 }

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using NasSharp.Data;
 
 namespace NasSharp.Images;
@@ -27,7 +26,8 @@ public sealed record IdxFile(string File, IReadOnlyList<int> Dimensions, byte[] 
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentOutOfRangeException.ThrowIfLessThan(dimensions, 1);
-        byte[] raw = ReadAll(path);
+        byte[] raw = CompressedFile.ReadAll(path, "IDX file", (offset, reason) => new BinaryFormatException(path, offset,
+            $"cannot be decompressed ({reason}); expected gzip data (the file is corrupt or not gzip despite its name)"));
         if (raw.Length < 4)
             throw new BinaryFormatException(path, raw.Length, $"the file ends after {raw.Length} bytes; expected a 4-byte IDX magic number (0x0000{UnsignedByte:X2}{dimensions:X2})");
         if (raw[0] != 0 || raw[1] != 0 || raw[2] != UnsignedByte)
@@ -57,22 +57,5 @@ public sealed record IdxFile(string File, IReadOnlyList<int> Dimensions, byte[] 
             throw new BinaryFormatException(path, dataOffset + expected,
                 $"{actual - expected} byte(s) after the data; dimensions {string.Join('×', sizes)} need exactly {expected} from byte {dataOffset}");
         return new IdxFile(path, sizes, raw[dataOffset..]);
-    }
-
-    private static byte[] ReadAll(string path)
-    {
-        if (!System.IO.File.Exists(path)) throw new FileNotFoundException($"IDX file '{path}' does not exist.", path);
-        using var input = System.IO.File.OpenRead(path);
-        using Stream source = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(input, CompressionMode.Decompress) : input;
-        using var buffer = new MemoryStream();
-        try
-        {
-            source.CopyTo(buffer);
-        }
-        catch (InvalidDataException e)
-        {
-            throw new BinaryFormatException(path, buffer.Length, $"cannot be decompressed ({e.Message}); expected gzip data (the file is corrupt or not gzip despite its name)");
-        }
-        return buffer.ToArray();
     }
 }

@@ -39,4 +39,31 @@ public sealed class LabelledImages
 
     /// <summary>Number of images.</summary>
     public int Count => Labels.Length;
+
+    /// <summary>Per-channel mean and standard deviation of the pixels scaled to [0, 1], over <paramref name="images"/> (default all).</summary>
+    public (float[] Mean, float[] Std) ChannelStatistics(IReadOnlyList<int>? images = null)
+    {
+        images ??= [.. Enumerable.Range(0, Count)];
+        int plane = Side * Side;
+        var mean = new float[Channels];
+        var std = new float[Channels];
+        for (int c = 0; c < Channels; c++)
+        {
+            double sum = 0, sumSq = 0;
+            foreach (int i in images)
+            {
+                int offset = (i * Channels + c) * plane;
+                for (int p = 0; p < plane; p++)
+                {
+                    double v = Pixels[offset + p] / 255.0;
+                    sum += v;
+                    sumSq += v * v;
+                }
+            }
+            double n = (double)images.Count * plane;
+            mean[c] = (float)(sum / n);
+            std[c] = (float)Math.Sqrt(Math.Max(sumSq / n - mean[c] * (double)mean[c], 1e-12));
+        }
+        return (mean, std);
+    }
 }

@@ -12,7 +12,7 @@ public sealed class FashionMnistTests : IDisposable
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
     /// <summary>An IDX file of unsigned bytes: magic 0x0000080D (D = dimension count), big-endian sizes, then the data.</summary>
-    private static byte[] Idx(int[] sizes, byte[] data, byte type = 0x08) =>
+    internal static byte[] Idx(int[] sizes, byte[] data, byte type = 0x08) =>
         [0, 0, type, (byte)sizes.Length, .. sizes.SelectMany(s => new[] { (byte)(s >> 24), (byte)(s >> 16), (byte)(s >> 8), (byte)s }), .. data];
 
     private string Write(string name, byte[] bytes)

@@ -13,7 +13,8 @@ public sealed class StudyCliTests : IDisposable
 
     private string Storage => $"sqlite:{Path.Combine(folder, "s.db")}";
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
+    /// <summary>Runs the CLI in process on one torch thread: exit code, stdout and stderr.</summary>
+    internal static (int Code, string Out, string Err) Run(params string[] args)
     {
         using var threads = new OneTorchThread();
         var (output, error) = (new StringWriter(), new StringWriter());

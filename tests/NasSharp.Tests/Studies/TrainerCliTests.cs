@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Text.Json.Nodes;
 using NasSharp.Cli;
 using NasSharp.Studies;
-using NasSharp.Tests.Meta;
+using NasSharp.Tests.Images;
 
 namespace NasSharp.Tests.Studies;
 
@@ -14,19 +14,12 @@ public sealed class TrainerCliTests : IDisposable
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        using var threads = new OneTorchThread();
-        var (output, error) = (new StringWriter(), new StringWriter());
-        int code = new NasCli().Root.Parse(args).Invoke(new System.CommandLine.InvocationConfiguration { Output = output, Error = error });
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => StudyCliTests.Run(args);
 
     /// <summary>A Fashion-MNIST training split of 80 images in gzip IDX files: image i's pixels are i % 10 · 25 plus the column.</summary>
     private string FashionFolder()
     {
         const int n = 80;
-        byte[] Header(int[] sizes, byte dims) => [0, 0, 8, dims, .. sizes.SelectMany(s => new[] { (byte)(s >> 24), (byte)(s >> 16), (byte)(s >> 8), (byte)s })];
         var pixels = new byte[n * 28 * 28];
         for (int i = 0; i < pixels.Length; i++) pixels[i] = (byte)(i / (28 * 28) % 10 * 25 + i % 28);
         void Write(string name, byte[] bytes)
@@ -34,8 +27,8 @@ public sealed class TrainerCliTests : IDisposable
             using var gz = new GZipStream(File.Create(Path.Combine(folder, name)), CompressionLevel.Fastest);
             gz.Write(bytes);
         }
-        Write("train-images-idx3-ubyte.gz", [.. Header([n, 28, 28], 3), .. pixels]);
-        Write("train-labels-idx1-ubyte.gz", [.. Header([n], 1), .. Enumerable.Range(0, n).Select(i => (byte)(i % 10))]);
+        Write("train-images-idx3-ubyte.gz", FashionMnistTests.Idx([n, 28, 28], pixels));
+        Write("train-labels-idx1-ubyte.gz", FashionMnistTests.Idx([n], [.. Enumerable.Range(0, n).Select(i => (byte)(i % 10))]));
         return folder;
     }
 

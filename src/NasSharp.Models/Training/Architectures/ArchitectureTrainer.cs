@@ -47,7 +47,7 @@ public static class ArchitectureTrainer
         int[] order = [.. Enumerable.Range(0, images.Count)];
         random.Shuffle(order);
         int[] validation = order[..config.ValidationImages], train = order[config.ValidationImages..(config.ValidationImages + config.TrainImages)];
-        var (mean, std) = ChannelStatistics(images, train);
+        var (mean, std) = images.ChannelStatistics(train);
         using var trainX = Prepare(images, train, mean, std, config.ImageSize);
         using var validationX = Prepare(images, validation, mean, std, config.ImageSize);
         using var trainY = tensor(train.Select(i => (long)images.Labels[i]).ToArray());
@@ -98,32 +98,6 @@ public static class ArchitectureTrainer
             correct += predicted.eq(labels.narrow(0, from, count)).sum().item<long>();
         }
         return 100.0 * correct / n;
-    }
-
-    /// <summary>Per-channel mean and standard deviation (on the [0, 1] scale) of the images <paramref name="indices"/>.</summary>
-    private static (float[] Mean, float[] Std) ChannelStatistics(LabelledImages images, int[] indices)
-    {
-        int plane = images.Side * images.Side;
-        var mean = new float[images.Channels];
-        var std = new float[images.Channels];
-        for (int c = 0; c < images.Channels; c++)
-        {
-            double sum = 0, sumSq = 0;
-            foreach (int i in indices)
-            {
-                int offset = (i * images.Channels + c) * plane;
-                for (int p = 0; p < plane; p++)
-                {
-                    double v = images.Pixels[offset + p] / 255.0;
-                    sum += v;
-                    sumSq += v * v;
-                }
-            }
-            double count = (double)indices.Length * plane;
-            mean[c] = (float)(sum / count);
-            std[c] = (float)Math.Sqrt(Math.Max(sumSq / count - mean[c] * (double)mean[c], 1e-12));
-        }
-        return (mean, std);
     }
 
     /// <summary>
