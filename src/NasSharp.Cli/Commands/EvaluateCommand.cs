@@ -40,21 +40,15 @@ public static class EvaluateCommand
         var epochs = Int("--epochs", "--dataset: passes over the training subset, cosine-annealed from --lr to 0", defaults.Epochs);
         var channels = Int("--channels", "--dataset: channels of the first stage, doubled by each reduction (NB201 16)", defaults.Channels);
         var cells = Int("--cells-per-stage", "--dataset: cells per stage, 1 to 5 (NB201 5)", defaults.CellsPerStage);
-        var imageSize = SharedOptions.AtLeast(new Option<int>("--image-size")
-        {
-            Description = $"--dataset: image side after bilinear (antialiased) resizing, at least 4 (CIFAR-10 is 32, Fashion-MNIST 28; default {defaults.ImageSize}).",
-            DefaultValueFactory = _ => defaults.ImageSize,
-        }, 4);
+        var imageSize = Int("--image-size", "--dataset: image side after bilinear (antialiased) resizing, at least 4 (CIFAR-10 is 32, Fashion-MNIST 28)",
+            defaults.ImageSize, 4);
         var subset = Int("--subset", "--dataset: training images, drawn with --seed from the training split", defaults.TrainImages);
         var validation = Int("--validation", "--dataset: other training-split images the accuracy is measured on (the test split is never used)", defaults.ValidationImages);
-        var batch = SharedOptions.AtLeast(new Option<int>("--batch")
-        {
-            Description = $"--dataset: images per SGD step, at least 2 for BatchNorm (default {defaults.BatchSize}; the last incomplete batch of an epoch is dropped).",
-            DefaultValueFactory = _ => defaults.BatchSize,
-        }, 2);
+        var batch = Int("--batch", "--dataset: images per SGD step, at least 2 for BatchNorm; the last incomplete batch of an epoch is dropped",
+            defaults.BatchSize, 2);
         var lr = new Option<double>("--lr")
         {
-            Description = $"--dataset: initial SGD learning rate (default {defaults.LearningRate.ToString(CultureInfo.InvariantCulture)}, NB201's; Nesterov momentum " +
+            Description = $"--dataset: initial SGD learning rate (NB201's; Nesterov momentum " +
                           $"{defaults.Momentum.ToString(CultureInfo.InvariantCulture)}, weight decay {defaults.WeightDecay.ToString(CultureInfo.InvariantCulture)}).",
             DefaultValueFactory = _ => defaults.LearningRate,
         };
@@ -102,9 +96,9 @@ public static class EvaluateCommand
         return command;
     }
 
-    private static Option<int> Int(string name, string description, int value) => SharedOptions.Positive(new Option<int>(name)
+    private static Option<int> Int(string name, string description, int value, int minimum = 1) => SharedOptions.AtLeast(new Option<int>(name)
     {
-        Description = $"{description} (default {value}).",
+        Description = description + ".",
         DefaultValueFactory = _ => value,
-    });
+    }, minimum);
 }
