@@ -84,7 +84,9 @@ cpus=$(nproc)
 mem=$(awk '/^MemTotal:/ {m = int($2 / 1024) - 512; print (m > 4000 ? 4000 : m)}' /proc/meminfo)
 conf=/etc/slurm/slurm.conf
 marker="# Written by NasSharp scripts/slurm-study.sh (single node); rewritten on each run."
+own_conf=""
 if [ ! -e "$conf" ] || [ "$(head -1 "$conf")" = "$marker" ]; then
+  own_conf=yes
   mkdir -p /etc/slurm /var/spool/slurmctld /var/spool/slurmd
   # OverSubscribe=FORCE:4 lets up to 4 tasks share a core: the workers mostly wait for their trial's process, and a
   # 4-task array on a 2-core machine should run its tasks at once. ReturnToService=2 brings the node back after a
@@ -191,6 +193,15 @@ run_array() {
   job=${job%%;*}
   await_job "$job"
   check_tasks "$job" "$workers"
+  # Concurrency from Slurm's own record: the last task started before the first one ended.
+  local starts ends
+  starts=$(scontrol show job "$job" -o | grep -o 'StartTime=[^ ]*' | cut -d= -f2 | xargs -n1 date +%s -d | sort -n)
+  ends=$(scontrol show job "$job" -o | grep -o 'EndTime=[^ ]*' | cut -d= -f2 | xargs -n1 date +%s -d | sort -n)
+  overlap=$(( $(head -1 <<<"$ends") - $(tail -1 <<<"$starts") ))
+  if [ "$workers" -gt 1 ]; then
+    note "job $job: the $workers tasks started within $(( $(tail -1 <<<"$starts") - $(head -1 <<<"$starts") )) s; all ran together for ${overlap} s"
+    [ "$overlap" -gt 0 ] || [ -z "$own_conf" ] || fail "job $job: the tasks did not run at the same time (the last started ${overlap#-} s after the first ended)"
+  fi
   "$cli" study export --storage "$pg" --study "$name" --out "$out/$tag" >/dev/null || fail "study export $name failed"
   note "$workers-task array (job $job): $(( $(date +%s) - t )) s from sbatch to all tasks done"
 }
