@@ -84,7 +84,7 @@ public sealed partial record SlurmJob(string Storage, string Study, int Workers,
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid field's option and what it expects.</summary>
     public void Validate()
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(Storage);
+        if (string.IsNullOrWhiteSpace(Storage)) throw new ArgumentException($"--storage must name the study store: {StudyStores.Syntax}.");
         if (string.IsNullOrWhiteSpace(Study)) throw new ArgumentException("--study must name the study.");
         if (Workers < 1) throw new ArgumentException($"--workers must be at least 1, got {Workers}.");
         if (IsSqlite)
