@@ -25,6 +25,7 @@ public sealed class NasCli
             FewShotCommand.Create(),
             StudyCommand.Create(),
             WorkerCommand.Create(),
+            SlurmCommand.Create(),
             EvaluateCommand.Create(),
         };
         foreach (var command in MetaCommands.All()) Root.Subcommands.Add(command);

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using System.Reflection;
 using System.Text;
 
 namespace NasSharp.Cli.Commands;
@@ -21,7 +20,7 @@ public sealed class WorkerProcesses : IDisposable
     /// Whether this process can start copies of itself: it is the <c>nassharp</c> program (not a test host or a
     /// program embedding the library).
     /// </summary>
-    public static bool Available => Assembly.GetEntryAssembly()?.GetName().Name == "nassharp" && Environment.ProcessPath is not null;
+    public static bool Available => NassharpProgram.Running() is not null;
 
     /// <summary>
     /// <c>--jobs</c>: processes working on independent runs at once, 1 to the number of cores (default: the cores),
@@ -85,15 +84,15 @@ public sealed class WorkerProcesses : IDisposable
 
     private void StartOne()
     {
-        var info = new ProcessStartInfo(Environment.ProcessPath!)
+        var program = NassharpProgram.Running()!;
+        var info = new ProcessStartInfo(program[0])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
-            info.ArgumentList.Add(Assembly.GetEntryAssembly()!.Location);
+        foreach (string arg in program.Skip(1)) info.ArgumentList.Add(arg);
         foreach (string arg in WorkerArguments(Environment.GetCommandLineArgs().Skip(1))) info.ArgumentList.Add(arg);
         var process = Process.Start(info) ?? throw new IOException($"Could not start a worker process ({info.FileName}).");
         var errors = new StringBuilder();

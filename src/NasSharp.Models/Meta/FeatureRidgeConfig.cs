@@ -19,6 +19,13 @@ public sealed record FeatureRidgeConfig(IArchitectureFeaturizer? Featurizer = nu
     /// </summary>
     public IReadOnlyList<double> Penalties { get; init; } = [0.3, 1, 3, 10, 30];
 
+    /// <summary>
+    /// A feature the fit shrinks towards instead of towards zero: the values' least-squares slope on this feature
+    /// alone is fitted without penalty and the ridge fits what it leaves, so a strong penalty falls back to this
+    /// feature's ranking (e.g. FLOPs for a latency) rather than to a constant. Null (default): a plain ridge.
+    /// </summary>
+    public string? Anchor { get; init; }
+
     /// <summary>Refuses an empty grid or a penalty that is not a positive finite number.</summary>
     /// <exception cref="ArgumentException">The first bad penalty.</exception>
     public void Validate()

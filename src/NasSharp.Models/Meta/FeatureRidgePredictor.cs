@@ -24,6 +24,7 @@ public sealed class FeatureRidgePredictor : IArchitecturePredictor
     private readonly ISearchSpace space;
     private readonly FeatureRidgeConfig config;
     private readonly IArchitectureFeaturizer featurizer;
+    private readonly int anchor;
     private Fitted? fitted;
 
     /// <summary>An unfitted ridge for <paramref name="space"/>.</summary>
@@ -35,6 +36,9 @@ public sealed class FeatureRidgePredictor : IArchitecturePredictor
         this.config.Validate();
         this.space = space;
         featurizer = this.config.Featurizer ?? GraphFeatures.For(space);
+        anchor = this.config.Anchor is null ? -1 : featurizer.Names.ToList().IndexOf(this.config.Anchor);
+        if (this.config.Anchor is not null && anchor < 0)
+            throw new ArgumentException($"The ridge's anchor feature '{this.config.Anchor}' is not one of its features ({string.Join(", ", featurizer.Names)}).");
     }
 
     /// <inheritdoc/>
@@ -48,6 +52,9 @@ public sealed class FeatureRidgePredictor : IArchitecturePredictor
 
     /// <summary>Leave-one-out mean squared error (in z-units of the values) of each candidate λ in the last fit; empty before one or when K &lt; 3.</summary>
     public IReadOnlyDictionary<double, double> CrossValidatedError => fitted?.CrossValidation ?? new Dictionary<double, double>();
+
+    /// <summary>The unpenalised slope on the anchor feature in the last fit (z-units); 0 without an anchor or before a fit.</summary>
+    public double AnchorSlope => fitted?.Model.AnchorSlope ?? 0;
 
     /// <summary>Feature weights of the last fit (per standardised feature, in z-units of the values), aligned with <see cref="FeatureNames"/>.</summary>
     public IReadOnlyList<double> Weights => fitted?.Model.Ridge.Weights ?? [];
@@ -71,7 +78,7 @@ public sealed class FeatureRidgePredictor : IArchitecturePredictor
         double penalty = crossValidation.Count == 0
             ? penalties[^1]
             : penalties.Reverse().MinBy(p => crossValidation[p]);
-        fitted = new Fitted(StandardisedRidge.Fit(featurizer.Names, rows, values, penalty), penalty, crossValidation);
+        fitted = new Fitted(StandardisedRidge.Fit(featurizer.Names, rows, values, penalty, anchor), penalty, crossValidation);
     }
 
     /// <inheritdoc/>
@@ -115,7 +122,7 @@ public sealed class FeatureRidgePredictor : IArchitecturePredictor
                 // A fold whose training values are all equal ranks nothing; its point gets the training mean.
                 outOfFold[i] = trainValues.All(v => v == trainValues[0])
                     ? trainValues[0]
-                    : StandardisedRidge.Fit(featurizer.Names, [.. train.Select(j => rows[j])], trainValues, penalty).Predict(rows[i]);
+                    : StandardisedRidge.Fit(featurizer.Names, [.. train.Select(j => rows[j])], trainValues, penalty, anchor).Predict(rows[i]);
             }
             var z = TargetNormalization.Fit(values);
             result[penalty] = outOfFold.Select((p, i) => Math.Pow((p - values[i]) / z.Std, 2)).Average();

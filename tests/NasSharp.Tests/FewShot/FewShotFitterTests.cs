@@ -125,6 +125,22 @@ public class FewShotFitterTests
     }
 
     [Fact]
+    public void AnchoredRidgeShrinksTowardsTheAnchorsFitNotTowardsZero()
+    {
+        // The same line as above: the anchor's unpenalised slope (zy = zx, so 1) explains it all and the ridge fits a
+        // zero residual, so λ = 3 no longer shrinks: y(4) = 4 + 1 · 2.449 · 1.633 = 8, where the plain ridge gave 6.
+        var all = Nb201.Enumerate()!;
+        var x = new Dictionary<string, double> { [all[0]] = 1, [all[1]] = 2, [all[2]] = 3, [all[3]] = 4 };
+        using var ridge = new FeatureRidgePredictor(Nb201, new FeatureRidgeConfig(new OneFeature(x)) { Penalties = [3], Anchor = "x" });
+        ridge.Fit([all[0], all[1], all[2]], [2, 4, 6], seed: 0);
+        Assert.Equal(8, ridge.Predict([all[3]])[0], 5);
+        Assert.Equal(1, ridge.AnchorSlope, 5);
+        Assert.Equal(0, ridge.Weights[0], 5);
+        var e = Assert.Throws<ArgumentException>(() => new FeatureRidgePredictor(Nb201, new FeatureRidgeConfig(new OneFeature(x)) { Anchor = "flops" }));
+        Assert.Contains("anchor feature 'flops'", e.Message);
+    }
+
+    [Fact]
     public void FeatureRidgeChoosesPenaltyByLeaveOneOutAndRefusesBadInput()
     {
         var all = Nb201.Enumerate()!;

@@ -38,7 +38,10 @@ public static class FewShotFitter
         {
             MetaModelPath = request.MetaModelPath,
             MetaTest = request.MetaTest,
-            FeatureRidge = new FeatureRidgeConfig(featurizer),
+            FeatureRidge = new FeatureRidgeConfig(featurizer)
+            {
+                Anchor = request.AnchorCostOnFlops && taskKind == FewShotTaskKind.Cost && request.Costs is not null ? DeviceCatalog.Flops.Name : null,
+            },
         };
         var predictor = PredictorRegistry.Create(kind, context);
         try

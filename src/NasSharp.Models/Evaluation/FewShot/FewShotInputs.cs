@@ -30,9 +30,9 @@ public sealed record FewShotInputs(string Task, string? Device, ISearchSpace Spa
     };
 
     /// <summary>Fits <paramref name="predictor"/> as <see cref="FewShotFitter.Fit"/> does and scores the query cells.</summary>
-    public double[] FitAndScore(string predictor, FewShotTaskKind taskKind)
+    public double[] FitAndScore(string predictor, FewShotTaskKind taskKind, bool anchorCostOnFlops = false)
     {
-        using var fit = FewShotFitter.Fit(Request(predictor, taskKind));
+        using var fit = FewShotFitter.Fit(Request(predictor, taskKind) with { AnchorCostOnFlops = anchorCostOnFlops });
         return fit.Predictor.Predict(Query);
     }
 }

@@ -30,6 +30,11 @@ public static class FewShotMethods
         "feature-ridge on graph features, log FLOPs, log parameters and the log latencies of every other device (leave-device-out)",
         NeedsMetaModel: false, NeedsCosts: true, inputs => inputs.FitAndScore(PredictorRegistry.FeatureRidge, FewShotTaskKind.Cost));
 
+    /// <summary>prior-ridge shrunk towards the FLOPs ranking instead of towards zero.</summary>
+    public static FewShotMethod AnchoredRidge { get; } = new("anchored-ridge",
+        "prior-ridge shrunk towards the FLOPs ranking: the slope on log FLOPs unpenalised, the ridge on what it leaves",
+        NeedsMetaModel: false, NeedsCosts: true, inputs => inputs.FitAndScore(PredictorRegistry.FeatureRidge, FewShotTaskKind.Cost, anchorCostOnFlops: true));
+
     /// <summary>MP-NAS adapted to the support set (kind <c>mp-nas</c>).</summary>
     public static FewShotMethod MpNas { get; } = new("mp-nas", "the meta-trained model (--meta-model) fine-tuned on the support set",
         NeedsMetaModel: true, NeedsCosts: false, inputs => inputs.FitAndScore(PredictorRegistry.MpNas, FewShotTaskKind.Accuracy));
@@ -45,7 +50,7 @@ public static class FewShotMethods
         NeedsMetaModel: false, NeedsCosts: true, inputs => inputs.FitAndScore(FewShotFitter.Default, FewShotTaskKind.Auto));
 
     /// <summary>Every method, in the order help texts list them.</summary>
-    public static IReadOnlyList<FewShotMethod> All { get; } = [Flops, OpCountRidge, GraphRidge, CostRidge, PriorRidge, MpNas, MpNasWithGraphRidge, Default];
+    public static IReadOnlyList<FewShotMethod> All { get; } = [Flops, OpCountRidge, GraphRidge, CostRidge, PriorRidge, AnchoredRidge, MpNas, MpNasWithGraphRidge, Default];
 
     /// <summary>The names of <see cref="All"/>.</summary>
     public static IReadOnlyList<string> Names { get; } = [.. All.Select(m => m.Name)];

@@ -29,6 +29,12 @@ public sealed record FewShotRequest(ISearchSpace Space, IReadOnlyList<string> Ar
     /// <summary>A device whose columns the prior must not read (leave-device-out evaluation); none by default.</summary>
     public string? ExcludedDevice { get; init; }
 
+    /// <summary>
+    /// Whether a cost task's feature ridge shrinks towards the FLOPs ranking instead of towards zero
+    /// (<see cref="FeatureRidgeConfig.Anchor"/>); off by default.
+    /// </summary>
+    public bool AnchorCostOnFlops { get; init; }
+
     /// <summary>Only these devices' columns form the prior (HELP's protocol: its meta-training devices); all by default.</summary>
     public IReadOnlyCollection<string>? PriorDevices { get; init; }
 }
