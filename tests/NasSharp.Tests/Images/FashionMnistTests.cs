@@ -139,7 +139,8 @@ public sealed class FashionMnistTests : IDisposable
     [Fact]
     public void The_installed_package_holds_the_10000_test_images_when_present()
     {
-        if (!File.Exists(Path.Combine(FashionMnistDataset.PackageFolder, "t10k-labels-idx1-ubyte.gz"))) return;
+        // .ci/run installs the package, so CI (CI=true) fails without it; a developer without it skips this one check.
+        if (!File.Exists(Path.Combine(FashionMnistDataset.PackageFolder, "t10k-labels-idx1-ubyte.gz")) && Environment.GetEnvironmentVariable("CI") != "true") return;
         var test = FashionMnistDataset.LoadTest();
         Assert.Equal(10_000, test.Count);
         Assert.All(Enumerable.Range(0, 10), c => Assert.Equal(1000, test.Labels.Count(l => l == c)));
