@@ -57,6 +57,9 @@ public sealed class Study : IDisposable
         return new Study(store, record, new StudyStrategy(record.Definition, root, device), clock ?? TimeProvider.System);
     }
 
+    /// <summary>The architectures the strategy may propose (the domain less what the constraints rule out).</summary>
+    public SearchSpaces.SearchDomain Domain => strategies.Domain;
+
     /// <summary>The study's trials by number.</summary>
     public IReadOnlyList<Trial> Trials() => Store.Trials(Record.Id);
 

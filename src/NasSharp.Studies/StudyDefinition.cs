@@ -24,6 +24,10 @@ namespace NasSharp.Studies;
 /// <param name="Objectives">
 /// The result fields recorded as the trial's values, in order (default <c>value</c>); the strategy optimises the first.
 /// </param>
+/// <param name="Constraints">
+/// Bounds on costs a benchmark table knows before training (<see cref="ArchitectureConstraint"/>, e.g.
+/// <c>params-cifar10&lt;=0.5</c>): the strategy proposes only architectures that satisfy all of them. None by default.
+/// </param>
 public sealed record StudyDefinition(
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("space")] string Space,
@@ -33,7 +37,8 @@ public sealed record StudyDefinition(
     [property: JsonPropertyName("seed")] int Seed,
     [property: JsonPropertyName("minimize")] bool Minimize = false,
     [property: JsonPropertyName("domain")] string? Domain = null,
-    [property: JsonPropertyName("objectives")] IReadOnlyList<string>? Objectives = null)
+    [property: JsonPropertyName("objectives")] IReadOnlyList<string>? Objectives = null,
+    [property: JsonPropertyName("constraints")] IReadOnlyList<string>? Constraints = null)
 {
     /// <summary>The objective read when none is named.</summary>
     public const string DefaultObjective = "value";
@@ -51,6 +56,7 @@ public sealed record StudyDefinition(
         if (strategy.UsesPredictor && Predictor is null)
             throw new ArgumentException($"Strategy '{Strategy}' is guided by a predictor; choose one with --predictor.");
         if (Budget < 1) throw new ArgumentException($"The budget must be at least 1 trial, got {Budget}.");
+        foreach (string constraint in Constraints ?? []) ArchitectureConstraint.Parse(constraint, SearchSpaceCatalog.Get(Space));
         var names = ObjectiveNames;
         if (names.Any(string.IsNullOrWhiteSpace) || names.Distinct(StringComparer.Ordinal).Count() != names.Count)
             throw new ArgumentException($"Objectives must be distinct, non-empty result fields; got '{string.Join(",", names)}'.");

@@ -14,7 +14,10 @@ public sealed class StudyStrategy
     private readonly StudyDefinition definition;
     private readonly PredictorSource? predictors;
 
-    /// <summary>Prepares the strategies of <paramref name="definition"/>; the data root is read only for a benchmark domain or image-using predictors.</summary>
+    /// <summary>
+    /// Prepares the strategies of <paramref name="definition"/>; the data root is read only for a benchmark domain, constraints
+    /// or image-using predictors.
+    /// </summary>
     /// <exception cref="ArgumentException">An invalid definition.</exception>
     /// <exception cref="FileNotFoundException">The benchmark table of the domain is missing.</exception>
     public StudyStrategy(StudyDefinition definition, Func<DataRoot> root, Device device)
@@ -24,7 +27,8 @@ public sealed class StudyStrategy
         definition.Validate();
         this.definition = definition;
         var space = SearchSpaceCatalog.Get(definition.Space);
-        Domain = definition.Domain is { } target ? OracleSource.ForTarget(definition.Space, target).Load(root).Domain : SearchDomain.Whole(space);
+        var domain = definition.Domain is { } target ? OracleSource.ForTarget(definition.Space, target).Load(root).Domain : SearchDomain.Whole(space);
+        Domain = ArchitectureConstraint.Restrict(domain, [.. (definition.Constraints ?? []).Select(c => ArchitectureConstraint.Parse(c, space))], root);
         if (StrategyRegistry.Get(definition.Strategy).UsesPredictor)
         {
             var config = new SearchPredictorConfig(definition.Predictor!);
@@ -33,7 +37,7 @@ public sealed class StudyStrategy
         }
     }
 
-    /// <summary>The architectures the strategy proposes.</summary>
+    /// <summary>The architectures the strategy proposes: the study's domain, less those its constraints rule out.</summary>
     public SearchDomain Domain { get; }
 
     /// <summary>A fresh strategy, seeded with the study's seed.</summary>

@@ -61,22 +61,32 @@ public static class StudyCommand
             Description = "Restrict the architectures to those the space's benchmark measures for this target (e.g. cifar10), the " +
                           "domain 'nassharp search --target' searches; default: every architecture of the space.",
         };
-        var data = SharedOptions.Data();
-        var command = new Command("create", "Create a study: what it searches, with which strategy, budget and seed. Constraints are not supported yet.")
+        var constraints = new Option<string[]>("--constraint")
         {
-            storage, name, space, strategy, predictor, budget, minimize, objectives, domain, data,
+            Description = "A bound on a cost a benchmark table knows before training, [BENCHMARK:]METRIC<=NUMBER (or <, >=, >), e.g. " +
+                          "params-cifar10<=0.5 or nb201-latency-help:gold-6226<8 (an unknown metric's error lists the table's); repeat for several. " +
+                          "Only the table's architectures that satisfy every bound are proposed.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var data = SharedOptions.Data();
+        var command = new Command("create", "Create a study: what it searches, with which strategy, budget, seed and constraints.")
+        {
+            storage, name, space, strategy, predictor, budget, minimize, objectives, domain, constraints, data,
         };
         command.SetAction(pr => CommandRunner.Run(pr, () =>
         {
             string chosen = pr.GetValue(strategy)!;
             var definition = new StudyDefinition(pr.GetValue(name)!, pr.GetValue(space)!, chosen,
                 StrategyRegistry.Get(chosen).UsesPredictor ? pr.GetValue(predictor) : null, pr.GetValue(budget), pr.GetValue(seed), pr.GetValue(minimize),
-                pr.GetValue(domain), [.. pr.GetValue(objectives)!.Split(',', StringSplitOptions.TrimEntries)]);
+                pr.GetValue(domain), [.. pr.GetValue(objectives)!.Split(',', StringSplitOptions.TrimEntries)],
+                pr.GetValue(constraints) is { Length: > 0 } bounds ? bounds : null);
             using var store = StudyStores.Open(pr.GetValue(storage)!, create: true);
             using var study = Study.Create(store, definition, () => DataRoot.Resolve(pr.GetValue(data)), TorchDevices.Parse(TorchDevices.Default));
             string guided = definition.Predictor is null ? "" : $" ({definition.Predictor})";
             AnsiConsole.MarkupLineInterpolated(
                 $"Created study [bold]{definition.Name}[/] in {store.Location}: {definition.Space}, {definition.Strategy}{guided}, budget {definition.Budget}, seed {definition.Seed}.");
+            if (definition.Constraints is { Count: > 0 } chosenBounds)
+                AnsiConsole.MarkupLineInterpolated($"Constraints {string.Join(" and ", chosenBounds)}: {study.Domain.Size:N0} architectures are feasible.");
             return 0;
         }));
         return command;

@@ -335,6 +335,30 @@ public abstract class StudyStoreConformance : IDisposable
     }
 
     [StoreFact]
+    public void A_constrained_study_keeps_its_constraints_and_proposes_only_feasible_architectures()
+    {
+        var root = TestData.Root;
+        var table = NasSharp.Benchmarks.BenchmarkCatalog.LoadNb201(root);
+        var definition = new StudyDefinition("small", "nb201", "rea", null, 40, 0, Constraints: ["params-cifar10<=0.3"]);
+        var store = Store();
+        using (var study = Study.Create(store, definition, () => root, CPU, Clock))
+        {
+            while (study.Ask("w", Lease, 0) is { } trial)
+            {
+                int row = table.IndexOf(trial.Arch);
+                Assert.True(table.Value("params-cifar10", row) <= 0.3, trial.Arch);
+                Assert.True(study.Tell(trial.Lease, new TrialResult([table.Value("cifar10-valid", row)], [])));
+            }
+        }
+        // Reopened from the store, the study has the same feasible domain.
+        using var reopened = Study.Open(Store(create: false), "small", () => root, CPU, Clock);
+        Assert.Equal(["params-cifar10<=0.3"], reopened.Definition.Constraints);
+        Assert.Equal(40, reopened.Trials().Count);
+        Assert.Throws<ArgumentException>(() => NewStudy(store, Definition("bad") with { Constraints = ["params<=x"] }));
+        Assert.Single(store.Studies());
+    }
+
+    [StoreFact]
     public void A_study_without_a_data_root_or_of_an_unknown_strategy_creates_nothing()
     {
         var store = Store();
