@@ -46,7 +46,7 @@ public static class BenchCommand
             int n = pr.GetValue(train), s = pr.GetValue(seed), reps = pr.GetValue(repeats);
             var rows = SeededSubset.Indices(task.Count, n, s);
             var context = modelOptions.Context(pr, task, root, torchDevice);
-            var kind = ModelOptions.Resolve(modelOptions.Kind(pr), context, pr.InvocationConfiguration.Error);
+            (var kind, context) = ModelOptions.Resolve(modelOptions.Kind(pr), context, pr.InvocationConfiguration.Error);
             int epochs = context.Network.Training.Epochs;
 
             var clock = Stopwatch.StartNew();

@@ -77,10 +77,12 @@ public sealed class ModelOptions
     public PredictorKind Kind(ParseResult pr) => PredictorRegistry.Get(pr.GetValue(predictor)!);
 
     /// <summary>
-    /// The kind that runs in <paramref name="context"/>: the chosen one, or what an alias (<c>default</c>) stands for,
-    /// which is then written to <paramref name="error"/> with the alias's advice, so the user knows what ran.
+    /// The kind that runs in <paramref name="context"/> and the context it runs with: the chosen kind, or what an alias
+    /// (<c>default</c>) stands for, which is then written to <paramref name="error"/> with the alias's advice, so the user
+    /// knows what ran; the context carries that kind's preset (<see cref="PredictorKind.Prepare"/>), so what a command
+    /// records is what trains.
     /// </summary>
-    public static PredictorKind Resolve(PredictorKind kind, PredictorContext context, TextWriter error)
+    public static (PredictorKind Kind, PredictorContext Context) Resolve(PredictorKind kind, PredictorContext context, TextWriter error)
     {
         var resolved = kind.Resolve(context);
         if (resolved != kind)
@@ -88,7 +90,7 @@ public sealed class ModelOptions
             error.WriteLine($"--predictor {kind.Name} = {resolved.Name}.");
             if (PredictorRegistry.DefaultAdvice(context) is { } advice) error.WriteLine($"note: {advice}");
         }
-        return resolved;
+        return (resolved, resolved.Prepare(context));
     }
 
     /// <summary>

@@ -5,6 +5,7 @@ using NasSharp.Data;
 using NasSharp.Evaluation;
 using NasSharp.SearchSpaces;
 using NasSharp.Persistence;
+using NasSharp.Predictors;
 using Spectre.Console;
 
 namespace NasSharp.Cli.Commands;
@@ -36,6 +37,12 @@ public static class RankCommand
             if (r.Tokens.Count == 1 && int.TryParse(r.Tokens[0].Value, out int v) && v > MaxSeeds)
                 r.AddError($"--seeds must be at most {MaxSeeds}, got {v}.");
         });
+        var ensemble = SharedOptions.Positive(new Option<int>("--ensemble")
+        {
+            Description = "Rank an ensemble of this many predictors of --predictor instead of one: member i is fitted with the run's " +
+                          "seed + i, and the ranking is the mean of the members' predictions (1 = a single predictor).",
+            DefaultValueFactory = _ => 1,
+        });
         var seed = SharedOptions.Seed();
         seed.Description = "First seed; run i uses seed + i for sampling, initialisation, dropout and shuffling.";
         var output = new Option<string>("--out")
@@ -53,7 +60,7 @@ public static class RankCommand
             "Ranking protocol: per size and seed train on validation accuracy of n random cells, report Kendall τ " +
             "against test accuracy on all cells and on unseen cells, Spearman and precision@5%.")
         {
-            space, target, sizes, seeds, seed, output, data, noProgress, jobs, threads, device,
+            space, target, sizes, seeds, ensemble, seed, output, data, noProgress, jobs, threads, device,
         };
         foreach (var option in modelOptions.All) command.Options.Add(option);
         command.SetAction(pr => CommandRunner.Run(pr, () =>
@@ -70,8 +77,9 @@ public static class RankCommand
             var task = BenchmarkAccess.LoadRankingTask(root, searchSpace, pr.GetValue(target)!);
             int[] trainSizes = BenchmarkAccess.TrainSizesOrPaper(pr.GetValue(sizes), searchSpace);
             var context = modelOptions.Context(pr, task, root, torchDevice);
-            var kind = ModelOptions.Resolve(modelOptions.Kind(pr), context, pr.InvocationConfiguration.Error);
+            (var kind, context) = ModelOptions.Resolve(modelOptions.Kind(pr), context, pr.InvocationConfiguration.Error);
             RankingProtocol.RequireScoreHead(kind);
+            var members = pr.GetValue(ensemble) > 1 ? new EnsembleConfig(kind.Name, pr.GetValue(ensemble)) : null;
             var template = kind.ModelFile is null ? null : context.Network.Metadata(kind, searchSpace, task.Target, task.TrainMetric, seed: 0);
             var config = new RankConfig(kind.Name, searchSpace.Name, task.Target, task.TrainMetric, task.EvalMetric,
                 trainSizes, Enumerable.Range(firstSeed, seedCount).ToArray(), template?.Training ?? context.Network.Training, root.Path)
@@ -81,7 +89,9 @@ public static class RankCommand
                 ReadoutFeatures = template?.ReadoutFeatures,
                 Features = kind.UsesFeatures ? context.Features : null,
                 FeatureModel = kind.UsesFeatures ? context.FeatureModel : null,
+                Ensemble = members,
             };
+            if (members is not null) (kind, context) = (PredictorRegistry.Get(PredictorRegistry.Ensemble), context with { Ensemble = members });
             var error = pr.InvocationConfiguration.Error;
             if (trainSizes.Max() > task.Count - RankingExperiment.AdvisedUnseen)
                 error.WriteLine($"warning: --train {trainSizes.Max()} leaves only {task.Count - trainSizes.Max()} unseen cells; " +
@@ -91,7 +101,7 @@ public static class RankCommand
             if (pending < config.Runs().Count())
                 AnsiConsole.MarkupLineInterpolated($"Resuming: {config.Runs().Count() - pending} run(s) already in {experiment.Ledger.Path}.");
             ClaimedRuns.Run(experiment, RankingExperiment.OpenLedger(folder, config), pr.GetValue(jobs),
-                $"rank {config.Predictor} on {searchSpace.Name}/{task.Target}", pr.GetValue(noProgress), error);
+                $"rank {config.PredictorLabel} on {searchSpace.Name}/{task.Target}", pr.GetValue(noProgress), error);
 
             var report = new RankReport(experiment.Ledger, config);
             report.WriteCsvAndPlot();

@@ -39,6 +39,7 @@ public static class SearchCommand
         {
             Description = "A metric summed as the simulated cost of the queries, e.g. train-time-cifar10-valid (benchmark) or a column of --table.",
         };
+        var constraints = SharedOptions.Constraint();
         var strategies = new Option<string[]>("--strategy")
         {
             Description = "Comma-separated strategies, compared on the same seeds: " +
@@ -114,7 +115,7 @@ public static class SearchCommand
             "Search for the best architecture within a query budget: random, evolution, local search and predictor-guided strategies on a " +
             "benchmark or your own table, best-so-far test accuracy at 10/30/50/100/150 queries, share of runs reaching the optimum.")
         {
-            space, target, table, archColumn, metric, reportMetric, lowerIsBetter, costMetric, strategies, predictor, metaModel, budget, runs, seed,
+            space, target, table, archColumn, metric, reportMetric, lowerIsBetter, costMetric, constraints, strategies, predictor, metaModel, budget, runs, seed,
             output, epochs, warmStart, refitEvery, randomCandidates, neighbourhoodFirst, population, tournament, ensemble, acquisition, hyperNasTrain, data, noProgress, jobs, threads, device,
         };
         foreach (var option in featureOptions.All.Concat(loss.All).Append(withFeatures)) command.Options.Add(option);
@@ -130,6 +131,7 @@ public static class SearchCommand
                 : new OracleSource(pr.GetValue(space)!, null, Path.GetFullPath(tableFile), pr.GetValue(archColumn),
                     pr.GetValue(metric) ?? throw new ArgumentException("--table needs --metric, the column to search on."),
                     pr.GetValue(reportMetric), pr.GetValue(costMetric), pr.GetValue(lowerIsBetter));
+            if (pr.GetValue(constraints) is { Length: > 0 } bounds) oracle = oracle with { Constraints = bounds };
             var defaults = new StrategySettings();
             var loop = defaults.Bananas.Loop with { RefitEvery = pr.GetValue(refitEvery), RandomCandidates = pr.GetValue(randomCandidates) };
             var npenas = loop with { BestNeighbourhoodFirst = pr.GetValue(neighbourhoodFirst) };
@@ -149,12 +151,13 @@ public static class SearchCommand
                 ReadoutFeatures = ModelOptions.ReadoutFeatures(pr, featureOptions, withFeatures, chosen),
             };
             var features = chosen.UsesFeatures ? featureOptions.Config(pr) : null;
-            var kind = ModelOptions.Resolve(chosen, new PredictorContext(SearchSpaceCatalog.Get(pr.GetValue(space)!)) { Features = features ?? new() },
+            var (kind, prepared) = ModelOptions.Resolve(chosen,
+                new PredictorContext(SearchSpaceCatalog.Get(pr.GetValue(space)!)) { Network = network, Features = features ?? new() },
                 pr.InvocationConfiguration.Error);
             var config = new SearchConfig(oracle, pr.GetValue(strategies)!,
                 new SearchPredictorConfig(kind.Name)
                 {
-                    Network = network, MetaModel = model is null ? null : Path.GetFullPath(model),
+                    Network = prepared.Network, MetaModel = model is null ? null : Path.GetFullPath(model),
                     Features = features,
                     FeatureModel = features is null ? null : featureOptions.ModelConfig(pr),
                 },
@@ -162,6 +165,8 @@ public static class SearchCommand
             var experiment = SearchExperiment.Open(folder, config, () => DataRoot.Resolve(pr.GetValue(data)), torchDevice);
             var error = pr.InvocationConfiguration.Error;
             int all = experiment.AllRuns().Count(), pending = experiment.PendingKeys().Count;
+            if (config.Oracle.Constraints is { Count: > 0 } chosenBounds)
+                AnsiConsole.MarkupLineInterpolated($"Constraints {string.Join(" and ", chosenBounds)}: {experiment.Table.Count:N0} architectures are feasible.");
             if (pending < all)
                 AnsiConsole.MarkupLineInterpolated($"Resuming: {all - pending} run(s) already in {experiment.Ledger.Path}.");
             ClaimedRuns.Run(experiment, SearchExperiment.OpenLedger(folder, config), pr.GetValue(jobs),

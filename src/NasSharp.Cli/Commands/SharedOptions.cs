@@ -47,6 +47,15 @@ public static class SharedOptions
         DefaultValueFactory = _ => 0,
     };
 
+    /// <summary>--constraint of <c>search</c> and <c>study create</c>: bounds on costs a benchmark table knows before training.</summary>
+    public static Option<string[]> Constraint() => new("--constraint")
+    {
+        Description = "A bound on a cost a benchmark table knows before training, [BENCHMARK:]METRIC<=NUMBER (or <, >=, >), e.g. " +
+                      "params-cifar10<=0.5 or nb201-latency-help:gold-6226<8 (an unknown metric's error lists the table's); repeat for several. " +
+                      "Only the table's architectures that satisfy every bound are proposed.",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
     /// <summary><c>--data</c>.</summary>
     public static Option<string?> Data() => new("--data")
     {

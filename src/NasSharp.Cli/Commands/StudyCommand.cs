@@ -61,13 +61,7 @@ public static class StudyCommand
             Description = "Restrict the architectures to those the space's benchmark measures for this target (e.g. cifar10), the " +
                           "domain 'nassharp search --target' searches; default: every architecture of the space.",
         };
-        var constraints = new Option<string[]>("--constraint")
-        {
-            Description = "A bound on a cost a benchmark table knows before training, [BENCHMARK:]METRIC<=NUMBER (or <, >=, >), e.g. " +
-                          "params-cifar10<=0.5 or nb201-latency-help:gold-6226<8 (an unknown metric's error lists the table's); repeat for several. " +
-                          "Only the table's architectures that satisfy every bound are proposed.",
-            AllowMultipleArgumentsPerToken = false,
-        };
+        var constraints = SharedOptions.Constraint();
         var data = SharedOptions.Data();
         var command = new Command("create", "Create a study: what it searches, with which strategy, budget, seed and constraints.")
         {

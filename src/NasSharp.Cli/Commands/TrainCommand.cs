@@ -48,7 +48,7 @@ public static class TrainCommand
             int n = pr.GetValue(train), s = pr.GetValue(seed);
             var rows = SeededSubset.Indices(task.Count, n, s);
             var context = modelOptions.Context(pr, task, root, torchDevice);
-            var kind = ModelOptions.Resolve(modelOptions.Kind(pr), context, pr.InvocationConfiguration.Error);
+            (var kind, context) = ModelOptions.Resolve(modelOptions.Kind(pr), context, pr.InvocationConfiguration.Error);
             int work = kind.ModelFile is null ? 1 : context.Network.Training.Epochs;
             using var trained = ProgressReporter.Run($"train {kind.Name} on {n} {searchSpace.Name} archs", work,
                 pr.GetValue(noProgress), pr.InvocationConfiguration.Error,

@@ -23,7 +23,7 @@ public sealed class RankReport(ResultLedger<RankingRun> ledger, RankConfig confi
     {
         ledger.Refresh();
         WriteCsv();
-        RankPlot.Save(Path.Combine(Folder, "rank.png"), Summaries(), config.Predictor, config.Space, config.Target, config.EvalMetric);
+        RankPlot.Save(Path.Combine(Folder, "rank.png"), Summaries(), config.PredictorLabel, config.Space, config.Target, config.EvalMetric);
     }
 
     /// <summary>
@@ -48,7 +48,7 @@ public sealed class RankReport(ResultLedger<RankingRun> ledger, RankConfig confi
     public Table SummaryTable()
     {
         var table = new Table().Border(TableBorder.Rounded)
-            .Title($"{config.Predictor} · {config.Space} · train on {config.TrainMetric}, rank against {config.EvalMetric}")
+            .Title($"{config.PredictorLabel} · {config.Space} · train on {config.TrainMetric}, rank against {config.EvalMetric}")
             .AddColumns("n", "seeds", "Kendall τ (all)", "Kendall τ (unseen)", "Spearman", "precision@5%", "train s");
         foreach (var s in Summaries())
             table.AddRow(s.TrainSize.ToString(CultureInfo.InvariantCulture),

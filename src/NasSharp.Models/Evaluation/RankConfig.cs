@@ -42,6 +42,22 @@ public sealed record RankConfig(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public FeatureModelConfig? FeatureModel { get; init; }
 
+    /// <summary>
+    /// When the ranked predictor is an ensemble of <see cref="Predictor"/>'s kind (<c>rank --ensemble</c>): its members'
+    /// kind and number; null (not written) for a single predictor.
+    /// </summary>
+    [JsonPropertyName("ensemble")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public EnsembleConfig? Ensemble { get; init; }
+
+    /// <summary>The ranked predictor for titles: its kind, or e.g. <c>ensemble of 5 np</c>.</summary>
+    [JsonIgnore]
+    public string PredictorLabel => Ensemble is { } e ? $"ensemble of {e.Size} {Predictor}" : Predictor;
+
+    /// <summary>Epochs of one run's training, over every ensemble member (for progress).</summary>
+    [JsonIgnore]
+    public int EpochsPerRun => Training.Epochs * (Ensemble?.Size ?? 1);
+
     /// <summary>Every (size, seed) pair, sizes outermost.</summary>
     public IEnumerable<(int Size, int Seed)> Runs() =>
         from size in TrainSizes from seed in Seeds select (size, seed);
@@ -50,5 +66,6 @@ public sealed record RankConfig(
     public bool SameExperiment(RankConfig other) =>
         Predictor == other.Predictor && Space == other.Space && Target == other.Target && TrainMetric == other.TrainMetric &&
         EvalMetric == other.EvalMetric && Training == other.Training && Global == other.Global && HyperNas == other.HyperNas &&
-        ReadoutFeatures == other.ReadoutFeatures && Features == other.Features && FeatureModel == other.FeatureModel;
+        ReadoutFeatures == other.ReadoutFeatures && Features == other.Features && FeatureModel == other.FeatureModel &&
+        Ensemble == other.Ensemble;
 }

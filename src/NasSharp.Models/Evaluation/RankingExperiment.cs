@@ -103,7 +103,7 @@ public sealed class RankingExperiment : IClaimedExperiment<RankingRun>
             RankingRun result;
             try
             {
-                result = RunOne(size, seed, epochs => progress?.Invoke(key, (double)epochs / Config.Training.Epochs));
+                result = RunOne(size, seed, epochs => progress?.Invoke(key, (double)epochs / Config.EpochsPerRun));
             }
             catch
             {
@@ -116,7 +116,7 @@ public sealed class RankingExperiment : IClaimedExperiment<RankingRun>
     }
 
     /// <summary>Relative cost of a run, for progress: training work grows with size × epochs.</summary>
-    public double Work(string key) => (double)Parse(key).Size * Config.Training.Epochs;
+    public double Work(string key) => (double)Parse(key).Size * Config.EpochsPerRun;
 
     /// <inheritdoc/>
     public string KeyOf(RankingRun run) => run.Key;

@@ -27,6 +27,22 @@ public sealed record PredictorKind(
     /// </summary>
     public Func<PredictorContext, PredictorKind>? AliasOf { get; init; }
 
+    /// <summary>
+    /// For a preset (np-hybrid): the settings the kind fixes on top of the context it is given; null for a kind that
+    /// takes its context as it is. Applied by <see cref="Create"/> and <see cref="Prepare"/>.
+    /// </summary>
+    public Func<PredictorContext, PredictorContext>? Preset { get; init; }
+
+    /// <summary>
+    /// The context a predictor of this kind runs with: <paramref name="context"/> with the kind's <see cref="Preset"/>
+    /// applied, so commands record the settings that actually train (idempotent).
+    /// </summary>
+    public PredictorContext Prepare(PredictorContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return Preset?.Invoke(context) ?? context;
+    }
+
     /// <summary>The kind that runs in <paramref name="context"/>: this one, or the kind an alias stands for.</summary>
     public PredictorKind Resolve(PredictorContext context) => AliasOf?.Invoke(context).Resolve(context) ?? this;
 
@@ -34,7 +50,6 @@ public sealed record PredictorKind(
     /// <exception cref="ArgumentException">The context lacks what the kind needs (images, a meta-model file, a supported device).</exception>
     public IArchitecturePredictor Create(PredictorContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        return Factory(context);
+        return Factory(Prepare(context));
     }
 }

@@ -22,14 +22,18 @@ public static class PredictorRegistry
     /// <summary>Name of the ensemble kind.</summary>
     public const string Ensemble = "ensemble";
 
+    /// <summary>Name of NP with the ranking loss and the hybrid readout (<see cref="RankingPreset"/>).</summary>
+    public const string NpHybrid = "np-hybrid";
+
     /// <summary>Name of the alias for the best measured predictor (<see cref="DefaultFor"/>).</summary>
     public const string Default = "default";
 
     /// <summary>Every kind, in the order help texts list them.</summary>
     public static IReadOnlyList<PredictorKind> All { get; } =
     [
-        Network("np", "Wen et al. 2020 GCN on one cell (NP)", usesImages: false, hasScoreHead: true,
-            new ModelFileNetwork(meta => new NeuralPredictor(meta.NodeTypes, meta.Np, meta.FeatureCount), UsesGlobalEncoding: false, HyperNasTasks: null)),
+        Network("np", "Wen et al. 2020 GCN on one cell (NP)", usesImages: false, hasScoreHead: true, NpNetwork),
+        Network(NpHybrid, "np trained to rank: GATES' hinge loss (unless --loss names another ranking loss) and the hybrid readout on " +
+            "the architecture's features (graph features plus any feature file)", usesImages: false, hasScoreHead: true, NpNetwork, RankingPreset),
         Network("hypernas-p", "HyperNAS global encoding of the whole macro-architecture (HyperNAS-P)", usesImages: false, hasScoreHead: true,
             new ModelFileNetwork(meta => new GlobalEncodingPredictor(SearchSpaceCatalog.Get(meta.Space), meta.Global ?? new GlobalEncodingConfig(), meta.FeatureCount),
                 UsesGlobalEncoding: true, HyperNasTasks: null)),
@@ -105,14 +109,35 @@ public static class PredictorRegistry
     /// <exception cref="ArgumentException">Unknown kind, or the context lacks what it needs.</exception>
     public static IArchitecturePredictor Create(string kind, PredictorContext context) => Get(kind).Create(context);
 
-    private static PredictorKind Network(string name, string description, bool usesImages, bool hasScoreHead, ModelFileNetwork network)
+    private static PredictorKind Network(string name, string description, bool usesImages, bool hasScoreHead, ModelFileNetwork network,
+        Func<PredictorContext, PredictorContext>? preset = null)
     {
         PredictorKind? kind = null;
         kind = new PredictorKind(name, description, usesImages, hasScoreHead, context => new NetworkPredictor(kind!, context))
         {
-            ModelFile = network, Saves = true,
+            ModelFile = network, Saves = true, Preset = preset, UsesFeatures = preset is not null,
         };
         return kind;
+    }
+
+    // A property, not a field: All, initialised before any field declared below it, reads it.
+    private static ModelFileNetwork NpNetwork => new(meta => new NeuralPredictor(meta.NodeTypes, meta.Np, meta.FeatureCount), UsesGlobalEncoding: false, HyperNasTasks: null);
+
+    /// <summary>
+    /// np-hybrid's settings: the context's features in the readout and GATES' hinge loss unless a ranking loss is
+    /// already chosen (docs/DECISIONS.md, "np-hybrid").
+    /// </summary>
+    private static PredictorContext RankingPreset(PredictorContext context)
+    {
+        var loss = context.Network.Training.Loss;
+        return context with
+        {
+            Network = context.Network with
+            {
+                Training = context.Network.Training with { Loss = loss.Kind == Training.LossKind.Mse ? loss with { Kind = Training.LossKind.Hinge } : loss },
+                ReadoutFeatures = context.Features,
+            },
+        };
     }
 
     private static PredictorKind FeatureModel(string name, TreeLearner learner, string description) =>
@@ -135,7 +160,8 @@ public static class PredictorRegistry
         var members = new List<IArchitecturePredictor>(context.Ensemble.Size);
         try
         {
-            for (int i = 0; i < context.Ensemble.Size; i++) members.Add(member.Create(context));
+            var memberEpochDone = CumulativeEpochs(context.EpochDone);
+            for (int i = 0; i < context.Ensemble.Size; i++) members.Add(member.Create(context with { EpochDone = memberEpochDone() }));
         }
         catch
         {
@@ -143,5 +169,26 @@ public static class PredictorRegistry
             throw;
         }
         return new EnsemblePredictor(members);
+    }
+
+    /// <summary>
+    /// The members' epoch callbacks: each member counts its own epochs from 1 at every fit, and the ensemble's caller
+    /// sees the epochs of all its members' fits added up.
+    /// </summary>
+    private static Func<Action<int>?> CumulativeEpochs(Action<int>? ensembleEpochDone)
+    {
+        int total = 0;
+        return () =>
+        {
+            if (ensembleEpochDone is null) return null;
+            int last = 0;
+            return epochs =>
+            {
+                if (epochs <= last) last = 0;
+                total += epochs - last;
+                last = epochs;
+                ensembleEpochDone(total);
+            };
+        };
     }
 }

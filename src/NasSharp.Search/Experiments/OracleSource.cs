@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using NasSharp.Benchmarks;
 using NasSharp.Data;
 using NasSharp.Search.Oracles;
@@ -31,12 +32,34 @@ public sealed record OracleSource(string Space, string? Benchmark, string? File,
         return new OracleSource(space, space, null, null, rankingTarget.TrainMetric, rankingTarget.EvalMetric, costMetric, false);
     }
 
-    /// <summary>Reads the measurements.</summary>
+    /// <summary>
+    /// Bounds on costs a benchmark table knows before training (<see cref="ArchitectureConstraint"/>, e.g.
+    /// <c>params-cifar10&lt;=0.5</c>): only the architectures satisfying all of them can be queried. Null (not written,
+    /// so unconstrained result files stay resumable) for none.
+    /// </summary>
+    [JsonPropertyName("constraints")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Constraints { get; init; }
+
+    /// <summary>Checks the constraints' syntax and benchmarks without loading any table.</summary>
+    /// <exception cref="ArgumentException">A malformed constraint, or one on another space's benchmark.</exception>
+    public IReadOnlyList<ArchitectureConstraint> ParsedConstraints() =>
+        [.. (Constraints ?? []).Select(c => ArchitectureConstraint.Parse(c, SearchSpaceCatalog.Get(Space)))];
+
+    /// <summary>Reads the measurements, restricted to the architectures that satisfy <see cref="Constraints"/>.</summary>
     /// <exception cref="FileNotFoundException">The table is missing.</exception>
     /// <exception cref="Data.DataFormatException">The table is malformed; the message names file, line and column.</exception>
+    /// <exception cref="ArgumentException">A constraint on a metric its table lacks, or one no architecture satisfies.</exception>
     public OracleTable Load(Func<DataRoot> root)
     {
         ArgumentNullException.ThrowIfNull(root);
+        var constraints = ParsedConstraints();
+        var table = LoadUnconstrained(root);
+        return constraints.Count == 0 ? table : table.Restrict(ArchitectureConstraint.Restrict(table.Domain, constraints, root));
+    }
+
+    private OracleTable LoadUnconstrained(Func<DataRoot> root)
+    {
         var space = SearchSpaceCatalog.Get(Space);
         if (File is not null)
             return OracleTable.FromCsv(File, space, ArchColumn ?? throw new ArgumentException("A user table needs its architecture column."),

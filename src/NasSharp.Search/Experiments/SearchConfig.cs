@@ -40,6 +40,7 @@ public sealed record SearchConfig(OracleSource Oracle, IReadOnlyList<string> Str
         if (Budget < 1) throw new ArgumentException($"The budget must be at least 1 query, got {Budget}.");
         if (Runs < 1) throw new ArgumentException($"Runs must be at least 1, got {Runs}.");
         if (Strategies.Any(s => StrategyRegistry.Get(s).UsesPredictor)) Predictor.Validate();
+        Oracle.ParsedConstraints();
     }
 
     private static JsonNode WithoutRunSet(JsonNode config)

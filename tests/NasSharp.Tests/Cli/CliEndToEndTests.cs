@@ -9,13 +9,7 @@ public sealed class CliEndToEndTests : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("nassharp-cli-").FullName;
 
-    private (int Code, string Err) Run(params string[] args)
-    {
-        var error = new StringWriter();
-        string[] full = [.. args, "--data", TestData.Root.Path];
-        int code = new NasCli().Root.Parse(full).Invoke(new InvocationConfiguration { Output = new StringWriter(), Error = error });
-        return (code, error.ToString());
-    }
+    private (int Code, string Err) Run(params string[] args) => MetaCommandRun.RunWithData(args);
 
     [Fact]
     public void Train_then_predict_scores_the_whole_space()

@@ -56,6 +56,23 @@ public sealed class FeatureModelCliTests : IDisposable
         Assert.Contains("different experiment", refused);
     }
 
+    [Fact]
+    public void Rank_with_an_ensemble_records_its_members_and_refuses_another_size_in_the_same_folder()
+    {
+        string outDir = Path.Combine(folder, "ensemble");
+        string[] args = ["rank", "--space", "nb201", "--predictor", "np", "--epochs", "2", "--train", "20", "--seeds", "1", "--out", outDir, "--no-progress"];
+        Assert.Equal(0, Run([.. args, "--ensemble", "2"]).Code);
+        var rank = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "rank.json")))!;
+        Assert.Equal("np", rank["config"]!["predictor"]!.GetValue<string>());
+        Assert.Equal(2, rank["config"]!["ensemble"]!["Size"]!.GetValue<int>());
+        Assert.Equal("ensemble", rank["results"]![0]!["predictor"]!.GetValue<string>());
+
+        var (again, _, refused) = Run([.. args, "--ensemble", "3"]);
+        Assert.Equal(2, again);
+        Assert.Contains("different experiment", refused);
+        Assert.Equal(1, Run([.. args, "--ensemble", "0"]).Code);
+    }
+
     [Theory]
     [InlineData("--feature-file", "x.csv", "--feature-file needs --feature-columns")]
     [InlineData("--feature-columns", "naswot", "--feature-columns needs --feature-file")]

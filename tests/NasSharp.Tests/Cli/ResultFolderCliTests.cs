@@ -82,13 +82,7 @@ public sealed class ResultFolderCliTests : IDisposable
         Assert.Equal(Numbers(Results(sequential)), Numbers(Results(parallel)));
     }
 
-    private (int Code, string Err) Run(params string[] args)
-    {
-        var error = new StringWriter();
-        int code = new NasCli().Root.Parse([.. args, "--data", TestData.Root.Path])
-            .Invoke(new InvocationConfiguration { Output = new StringWriter(), Error = error });
-        return (code, error.ToString());
-    }
+    private (int Code, string Err) Run(params string[] args) => MetaCommandRun.RunWithData(args);
 
     [Fact]
     public void An_output_equal_to_an_input_is_refused_and_the_input_is_kept()

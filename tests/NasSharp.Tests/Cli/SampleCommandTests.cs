@@ -12,13 +12,7 @@ public sealed class SampleCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
-    private static (int Code, string Err) Run(params string[] args)
-    {
-        var error = new StringWriter();
-        string[] full = [.. args, "--data", TestData.Root.Path];
-        int code = new NasCli().Root.Parse(full).Invoke(new InvocationConfiguration { Output = new StringWriter(), Error = error });
-        return (code, error.ToString());
-    }
+    private static (int Code, string Err) Run(params string[] args) => MetaCommandRun.RunWithData(args);
 
     [Fact]
     public void The_file_reads_back_as_K_measured_rows_of_the_task()

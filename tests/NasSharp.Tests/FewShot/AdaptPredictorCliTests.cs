@@ -1,3 +1,4 @@
+using NasSharp.Tests.Cli;
 using System.CommandLine;
 using System.Globalization;
 using NasSharp.Benchmarks;
@@ -13,14 +14,7 @@ public sealed class AdaptPredictorCliTests : IDisposable
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
-    private static (int Code, string Err) Run(params string[] args)
-    {
-        using var threads = new OneTorchThread();
-        var error = new StringWriter();
-        int code = new NasCli().Root.Parse([.. args, "--data", TestData.Root.Path])
-            .Invoke(new InvocationConfiguration { Output = new StringWriter(), Error = error });
-        return (code, error.ToString());
-    }
+    private static (int Code, string Err) Run(params string[] args) => MetaCommandRun.RunWithData(args);
 
     /// <summary>Ten cells of HELP's Xeon Gold 6226 latency (ms, lower is better) as a support CSV.</summary>
     private string LatencySupport(out BenchmarkTable table)

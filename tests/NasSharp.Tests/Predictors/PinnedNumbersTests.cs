@@ -1,3 +1,4 @@
+using NasSharp.Tests.Cli;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
@@ -16,14 +17,7 @@ public sealed class PinnedNumbersTests : IDisposable
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
-    private static (int Code, string Err) Run(params string[] args)
-    {
-        using var threads = new OneTorchThread();
-        var error = new StringWriter();
-        int code = new NasCli().Root.Parse([.. args, "--data", TestData.Root.Path])
-            .Invoke(new InvocationConfiguration { Output = new StringWriter(), Error = error });
-        return (code, error.ToString());
-    }
+    private static (int Code, string Err) Run(params string[] args) => MetaCommandRun.RunWithData(args);
 
     [Theory]
     [InlineData("np", new[] { 86.66910044163994, 86.61446632113183, 86.6803129956151, 86.42502807930127 })]

@@ -21,7 +21,7 @@ public sealed class PredictorRegistryTests : IDisposable
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
     /// <summary>Every kind of the registry, so that a new kind without a round-trip test fails <see cref="Every_kind_is_tested"/>.</summary>
-    private static readonly string[] TestedKinds = ["np", "hypernas-p", "hypernas", "hypernas-h", "mp-nas", "op-count", "feature-ridge", "ensemble", "forest", "lgbm", "boost", "default"];
+    private static readonly string[] TestedKinds = ["np", "np-hybrid", "hypernas-p", "hypernas", "hypernas-h", "mp-nas", "op-count", "feature-ridge", "ensemble", "forest", "lgbm", "boost", "default"];
 
     public static TheoryData<string> Kinds() => new(TestedKinds);
 
@@ -230,6 +230,47 @@ public sealed class PredictorRegistryTests : IDisposable
     }
 
     [Fact]
+    public void Np_hybrid_is_np_with_the_hinge_loss_and_the_context_features_in_its_readout()
+    {
+        var (train, values) = Measured(20, seed: 4);
+        var (unseen, _) = Measured(15, seed: 5);
+        var context = Context();
+        var spelledOut = context with
+        {
+            Network = context.Network with
+            {
+                Training = context.Network.Training with { Loss = new LossConfig(LossKind.Hinge) },
+                ReadoutFeatures = context.Features,
+            },
+        };
+        using var hybrid = PredictorRegistry.Create("np-hybrid", context);
+        using var np = PredictorRegistry.Create("np", spelledOut);
+        hybrid.Fit(train, values, seed: 6);
+        np.Fit(train, values, seed: 6);
+        Assert.Equal(np.Predict(unseen), hybrid.Predict(unseen));
+
+        // The preset is what commands record, and a ranking loss already chosen is kept.
+        var prepared = PredictorRegistry.Get("np-hybrid").Prepare(context);
+        Assert.Equal(spelledOut.Network, prepared.Network);
+        var pairwise = context with { Network = context.Network with { Training = context.Network.Training with { Loss = new LossConfig(LossKind.Pairwise) } } };
+        Assert.Equal(LossKind.Pairwise, PredictorRegistry.Get("np-hybrid").Prepare(pairwise).Network.Training.Loss.Kind);
+        Assert.Same(context, PredictorRegistry.Get("np").Prepare(context));
+    }
+
+    [Fact]
+    public void An_ensemble_reports_the_epochs_of_all_its_members_added_up_at_every_fit()
+    {
+        var (train, values) = Measured(10, seed: 8);
+        var reported = new List<int>();
+        var context = Context() with { Ensemble = new EnsembleConfig("np", Size: 2), EpochDone = reported.Add };
+        using var ensemble = PredictorRegistry.Create("ensemble", context);
+        ensemble.Fit(train, values, seed: 0);
+        Assert.Equal(Enumerable.Range(1, 2 * 3), reported);
+        ensemble.Fit(train, values, seed: 1);
+        Assert.Equal(Enumerable.Range(1, 4 * 3), reported);
+    }
+
+    [Fact]
     public void The_op_count_ridge_recovers_a_value_linear_in_the_operation_counts()
     {
         var (train, values) = Measured(40, seed: 11);
@@ -269,7 +310,7 @@ public sealed class PredictorRegistryTests : IDisposable
     public void Bad_requests_are_refused_with_what_was_expected()
     {
         var e = Assert.Throws<ArgumentException>(() => PredictorRegistry.Get("gp"));
-        Assert.Contains("Unknown predictor 'gp'; valid: np, hypernas-p, hypernas, hypernas-h, mp-nas, op-count, feature-ridge, ensemble", e.Message);
+        Assert.Contains("Unknown predictor 'gp'; valid: np, np-hybrid, hypernas-p, hypernas, hypernas-h, mp-nas, op-count, feature-ridge, ensemble", e.Message);
         Assert.Contains("needs a meta-trained model file", Assert.Throws<ArgumentException>(() =>
             PredictorRegistry.Create("mp-nas", new PredictorContext(Space))).Message);
         Assert.Contains("CIFAR-10 images", Assert.Throws<ArgumentException>(() =>

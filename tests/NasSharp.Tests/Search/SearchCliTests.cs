@@ -58,6 +58,39 @@ public sealed class SearchCliTests : IDisposable
     }
 
     [Fact]
+    public void A_constrained_search_queries_only_feasible_architectures_and_reports_the_feasible_optimum()
+    {
+        string[] args = ["search", "--space", "nb201", "--target", "cifar10", "--strategy", "random,rea", "--budget", "40", "--runs", "2",
+                         "--out", folder, "--jobs", "1", "--constraint", "params-cifar10<=0.3"];
+        var (code, err) = MetaCommandRun.Run(args);
+        Assert.True(code == 0, err);
+
+        var table = NasSharp.Benchmarks.BenchmarkCatalog.Load(TestData.Root, "nb201");
+        double Params(string arch) => table.Value("params-cifar10", table.IndexOf(arch));
+        var queried = RunsOf(Path.Combine(folder, "search.json")).SelectMany(r => r!["trajectory"]!.AsArray()).Select(p => p!["arch"]!.GetValue<string>()).ToArray();
+        Assert.Equal(4 * 40, queried.Length);
+        Assert.All(queried, arch => Assert.True(Params(arch) <= 0.3, $"{arch} has {Params(arch)} M parameters"));
+
+        // The optimum a constrained run is measured against is the best feasible cell by validation, found by brute force here.
+        var config = new SearchConfig(OracleSource.ForTarget("nb201", "cifar10") with { Constraints = ["params-cifar10<=0.3"] }, ["random", "rea"],
+            new SearchPredictorConfig("np"), Budget: 40, Runs: 2, Seed: 0, new StrategySettings());
+        var oracle = SearchExperiment.Open(folder, config, () => TestData.Root, CPU).Table;
+        double[] valid = table.Values("cifar10-valid");
+        int best = Enumerable.Range(0, table.Count).Where(r => table.Value("params-cifar10", r) <= 0.3).MaxBy(r => valid[r]);
+        Assert.Equal(valid[best], oracle.Optimum().Value);
+        Assert.True(oracle.Count < table.Count);
+
+        // Another bound is another experiment; a bound on a metric the table lacks lists the ones it has.
+        (code, err) = MetaCommandRun.Run([.. args[..^1], "params-cifar10<=0.4"]);
+        Assert.Equal(2, code);
+        Assert.Contains("different experiment", err);
+        (code, err) = MetaCommandRun.Run([.. args[..^1], "weight<=1"]);
+        Assert.Equal(2, code);
+        Assert.Contains("has no metric 'weight'", err);
+        Assert.Contains("params-cifar10", err);
+    }
+
+    [Fact]
     public void Another_experiment_in_the_same_folder_is_refused()
     {
         string table = synthetic.Write("t.csv");
