@@ -60,7 +60,8 @@ public static class PredictorRegistry
         FeatureModel("forest", TreeLearner.FastForest, "ML.NET FastForest (a random forest) on the architecture's features"),
         FeatureModel("lgbm", TreeLearner.LightGbm, "LightGBM gradient-boosted trees (through ML.NET) on the architecture's features"),
         FeatureModel("boost", TreeLearner.FastTree, "ML.NET FastTree gradient-boosted trees on the architecture's features"),
-        new(Default, "the best measured predictor of the space: lgbm on the graph features plus any feature file (best with zero-cost proxies), np on nb101 (docs/DECISIONS.md)",
+        new(Default, "the best measured predictor of the space: np-hybrid on nb201 and nb101 (graph features plus any feature file, best with " +
+            "zero-cost proxies on nb201), lgbm elsewhere (docs/DECISIONS.md)",
             UsesImages: false, HasScoreHead: true, context => DefaultFor(context).Create(context))
         {
             Saves = true, UsesFeatures = true, AliasOf = DefaultFor,
@@ -78,23 +79,26 @@ public static class PredictorRegistry
 
     /// <summary>
     /// The kind <c>--predictor default</c> stands for in a space: the best measured there (docs/DECISIONS.md, "Issue 15:
-    /// feature models"). LightGBM on features wherever it was measured best (NB201, and TB101 where it is the only
-    /// kind measured); NP on NB101, where the GCNs rank better than the trees on NB101's graph features.
+    /// the default predictor becomes np-hybrid"). np-hybrid on NB201 and NB101, where it ranks best at every measured
+    /// size; LightGBM elsewhere (TB101: level with np-hybrid over the sizes measured, and faster).
     /// </summary>
     public static PredictorKind DefaultFor(PredictorContext context) =>
         Get(DefaultBySpace.GetValueOrDefault(context.Space.Name, "lgbm"));
 
     /// <summary>
-    /// What a user of <c>--predictor default</c> in <paramref name="context"/> should know: null, or, when it runs a
-    /// feature model on the graph features alone, how to add the zero-cost proxies the measured best uses.
+    /// What a user of <c>--predictor default</c> in <paramref name="context"/> should know: null, or, in a space where
+    /// zero-cost proxies were measured to help and none was given, how to add them.
     /// </summary>
     public static string? DefaultAdvice(PredictorContext context) =>
-        !DefaultFor(context).UsesFeatures || context.Features.Files.Count > 0 ? null :
+        !ProxiesHelpIn.Contains(context.Space.Name) || context.Features.Files.Count > 0 ? null :
         $"--predictor default runs {DefaultFor(context).Name} on the graph features only: no --feature-file was given. The measured best " +
-        $"adds zero-cost proxies: 'nassharp proxies --space {context.Space.Name} --out FILE', then --feature-file FILE --feature-columns naswot,synflow.";
+        $"adds zero-cost proxies: 'nassharp proxies --space {context.Space.Name} --out FILE', then --feature-file FILE --feature-columns naswot.";
 
     /// <summary>Spaces whose measured best is not LightGBM, and the kind that is.</summary>
-    private static readonly Dictionary<string, string> DefaultBySpace = new() { ["nb101"] = "np" };
+    private static readonly Dictionary<string, string> DefaultBySpace = new() { ["nb201"] = NpHybrid, ["nb101"] = NpHybrid };
+
+    /// <summary>Spaces where the default was measured to rank better with NasSharp's own zero-cost proxies.</summary>
+    private static readonly HashSet<string> ProxiesHelpIn = ["nb201"];
 
     /// <summary>The kind called <paramref name="name"/>.</summary>
     /// <exception cref="ArgumentException">Unknown name; the message lists the valid ones.</exception>

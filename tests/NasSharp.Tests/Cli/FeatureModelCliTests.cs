@@ -22,14 +22,14 @@ public sealed class FeatureModelCliTests : IDisposable
     private string Naswot => Path.Combine(TestData.Root.Path, "nb201", "nb201.csv");
 
     [Fact]
-    public void Default_trains_lgbm_with_the_table_naswot_saves_it_and_predict_scores_the_space_from_it()
+    public void Default_trains_np_hybrid_with_the_table_naswot_saves_it_and_predict_scores_the_space_from_it()
     {
         string model = Path.Combine(folder, "default.model"), scores = Path.Combine(folder, "scores.csv");
         var (code, _, err) = Run("train", "--space", "nb201", "--predictor", "default", "--train", "30", "--seed", "1", "--no-cv",
             "--feature-file", Naswot, "--feature-columns", "naswot_v1_score_cifar10", "--feature-arch-column", "arch_str",
             "--model", model, "--no-progress");
         Assert.Equal(0, code);
-        Assert.Contains("--predictor default = lgbm", err);
+        Assert.Contains("--predictor default = np-hybrid", err);
         Assert.DoesNotContain("graph features only", err);
         Assert.Equal(0, Run("predict", "--model", model, "--out", scores).Code);
         var lines = File.ReadAllLines(scores);
@@ -45,8 +45,11 @@ public sealed class FeatureModelCliTests : IDisposable
         Assert.Equal(0, code);
         Assert.Contains("graph features only", err);
         var rank = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "rank.json")))!;
-        Assert.Equal("lgbm", rank["config"]!["predictor"]!.GetValue<string>());
+        Assert.Equal("np-hybrid", rank["config"]!["predictor"]!.GetValue<string>());
         Assert.True(rank["config"]!["features"]!["graph"]!.GetValue<bool>());
+        Assert.True(rank["config"]!["readout_features"]!["graph"]!.GetValue<bool>());
+        Assert.Equal("Hinge", rank["config"]!["training"]!["Loss"]!["Kind"]!.GetValue<string>());
+        Assert.Null(rank["config"]!["feature_model"]);
         Assert.Equal(2, rank["results"]!.AsArray().Count);
 
         // Other features are another experiment in the same folder.

@@ -128,10 +128,13 @@ public sealed class PredictorRegistryTests : IDisposable
     public void The_default_alias_stands_for_the_best_measured_kind_and_advises_proxies_only_when_no_feature_file_is_given()
     {
         var kind = PredictorRegistry.Get(PredictorRegistry.Default);
-        Assert.Equal("lgbm", kind.Resolve(Context()).Name);
+        Assert.Equal("np-hybrid", kind.Resolve(Context()).Name);
         var nb101 = new PredictorContext(SearchSpaceCatalog.Get("nb101"));
-        Assert.Equal("np", kind.Resolve(nb101).Name);
+        Assert.Equal("np-hybrid", kind.Resolve(nb101).Name);
         Assert.Null(PredictorRegistry.DefaultAdvice(nb101));
+        var tb101 = new PredictorContext(SearchSpaceCatalog.Get("tb101"));
+        Assert.Equal("lgbm", kind.Resolve(tb101).Name);
+        Assert.Null(PredictorRegistry.DefaultAdvice(tb101));
         Assert.Same(PredictorRegistry.Get("lgbm"), PredictorRegistry.Get("lgbm").Resolve(Context()));
         Assert.Contains("graph features only", PredictorRegistry.DefaultAdvice(Context()));
         var withProxies = Context() with { Features = new NasSharp.Features.FeatureConfig { Files = [new("proxies.csv", "arch", ["naswot"])] } };
