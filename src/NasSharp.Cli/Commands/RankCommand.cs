@@ -88,7 +88,7 @@ public static class RankCommand
                 HyperNas = template?.HyperNas,
                 ReadoutFeatures = template?.ReadoutFeatures,
                 Features = kind.UsesFeatures ? context.Features : null,
-                FeatureModel = kind.UsesFeatures && kind.ModelFile is null ? context.FeatureModel : null,
+                FeatureModel = kind.IsFeatureModel ? context.FeatureModel : null,
                 Ensemble = members,
             };
             if (members is not null) (kind, context) = (PredictorRegistry.Get(PredictorRegistry.Ensemble), context with { Ensemble = members });

@@ -159,7 +159,7 @@ public static class SearchCommand
                 {
                     Network = prepared.Network, MetaModel = model is null ? null : Path.GetFullPath(model),
                     Features = features,
-                    FeatureModel = features is null || kind.ModelFile is not null ? null : featureOptions.ModelConfig(pr),
+                    FeatureModel = kind.IsFeatureModel ? featureOptions.ModelConfig(pr) : null,
                 },
                 pr.GetValue(budget), pr.GetValue(runs), pr.GetValue(seed), settings);
             var experiment = SearchExperiment.Open(folder, config, () => DataRoot.Resolve(pr.GetValue(data)), torchDevice);

@@ -21,6 +21,9 @@ public sealed record PredictorKind(
     /// <summary>Whether the kind learns from <see cref="PredictorContext.Features"/> (the feature models).</summary>
     public bool UsesFeatures { get; init; }
 
+    /// <summary>Whether the kind is a tree model on features, whose settings <see cref="PredictorContext.FeatureModel"/> chooses.</summary>
+    public bool IsFeatureModel => UsesFeatures && ModelFile is null && AliasOf is null;
+
     /// <summary>
     /// For an alias (<c>default</c>): the kind it stands for in a context; null for a kind of its own. Commands record the
     /// resolved kind (<see cref="Resolve"/>), so result files name what actually ran.

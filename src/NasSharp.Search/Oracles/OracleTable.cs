@@ -117,8 +117,8 @@ public sealed class OracleTable
 
     /// <summary>
     /// The same oracle over <paramref name="feasible"/> only (e.g. the architectures within a device's limits,
-    /// <see cref="ArchitectureConstraint.Restrict"/>): a search of it proposes nothing else, and its optimum is the
-    /// best feasible architecture.
+    /// <see cref="ArchitectureConstraint.Restrict"/>), which becomes its domain: a search of it proposes nothing else,
+    /// and its optimum is the best feasible architecture.
     /// </summary>
     /// <exception cref="ArgumentException">An architecture of <paramref name="feasible"/> that the table does not hold, or none at all.</exception>
     public OracleTable Restrict(SearchDomain feasible)
@@ -128,7 +128,7 @@ public sealed class OracleTable
         if (members.Count == 0) throw new ArgumentException("A restriction keeps at least one architecture.", nameof(feasible));
         int[] entries = [.. members.Select(arch => EntryOf(arch) is >= 0 and var e ? e
             : throw new ArgumentException($"Architecture {arch} is not in {Source}.", nameof(feasible)))];
-        return new OracleTable(SearchDomain.Restricted(Domain.Space, [.. entries.Select(e => Domain.Members![e])]), Source, SearchMetric, ReportMetric, CostMetric,
+        return new OracleTable(feasible, Source, SearchMetric, ReportMetric, CostMetric,
             [.. entries.Select(e => values[e])], reports is null ? null : [.. entries.Select(e => reports[e])], costs is null ? null : [.. entries.Select(e => costs[e])]);
     }
 
