@@ -131,7 +131,7 @@ public static class AdaptCommand
             {
                 using var fit = FewShotFitter.Fit(request);
                 fitted = $"fitted {fit.Kind}" + (fit.Predictor is FeatureRidgePredictor ridge
-                    ? string.Create(CultureInfo.InvariantCulture, $" on {ridge.FeatureNames.Count} features, λ = {ridge.Penalty} by leave-one-out")
+                    ? string.Create(CultureInfo.InvariantCulture, $" on {Read(ridge)}, λ = {ridge.Penalty} by leave-one-out")
                     : "") + $" ({clock.Elapsed.TotalSeconds:F1} s)";
                 clock.Restart();
                 scores = fit.Predictor.Predict(pool);
@@ -147,6 +147,12 @@ public static class AdaptCommand
         }));
         return command;
     }
+
+    /// <summary>The features a ridge read: all of them, or the screened ones by name.</summary>
+    private static string Read(FeatureRidgePredictor ridge) =>
+        ridge.ReadFeatures.Count == ridge.FeatureNames.Count
+            ? $"{ridge.FeatureNames.Count} features"
+            : $"{ridge.ReadFeatures.Count} of {ridge.FeatureNames.Count} features, the most correlated with the support ({string.Join(", ", ridge.ReadFeatures)})";
 
     /// <summary>What fine-tuning did, in the terms of <see cref="MetaTester"/>'s edge cases.</summary>
     private static string Describe(MetaPredictor predictor, IReadOnlyList<double> values)

@@ -53,6 +53,12 @@ public static class FewShotCommand
                           $"Devices: {string.Join(", ", DeviceCatalog.DeviceColumns.Select(c => c.Device).Distinct())}.",
             CustomParser = r => SharedOptions.ParseChoices(r, [.. DeviceCatalog.DeviceColumns.Select(c => c.Device!).Distinct()], "device"),
         };
+        var screen = new Option<int>("--screen")
+        {
+            Description = "How many features screened-ridge keeps: those most correlated with the support values, chosen again in every " +
+                          "cross-validation fold. The cost default keeps " + FewShotFitter.CostScreen.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".",
+            DefaultValueFactory = _ => FewShotFitter.CostScreen,
+        };
         var seed = SharedOptions.Seed();
         seed.Description = "Seed of the support draws (run r draws with seed + r, as transfer does) and of the fits.";
         var output = new Option<string>("--out")
@@ -66,7 +72,7 @@ public static class FewShotCommand
         var command = new Command("fewshot",
             "Few-shot fitting on held-out tasks (leave-device-out device latencies, accuracies): FLOPs, ridges, the device prior, MP-NAS; Spearman on the other cells.")
         {
-            heldOut, ks, runs, methods, metaModel, priorDevices, seed, output, data, threads, noProgress,
+            heldOut, ks, runs, methods, metaModel, priorDevices, screen, seed, output, data, threads, noProgress,
         };
         command.SetAction(pr => CommandRunner.Run(pr, () =>
         {
@@ -78,6 +84,7 @@ public static class FewShotCommand
             {
                 MetaModelPath = pr.GetValue(metaModel),
                 PriorDevices = pr.GetValue(priorDevices) is { Length: > 0 } only ? only : null,
+                Screen = pr.GetValue(screen),
             };
             var experiment = FewShotExperiment.Open(folder, settings, DataRoot.Resolve(pr.GetValue(data)));
             ProgressReporter.Run($"few-shot fits on {settings.HeldOut.Count} task(s)", experiment.TotalWork, pr.GetValue(noProgress),

@@ -47,6 +47,10 @@ public sealed class FeatureRidgePredictor : IArchitecturePredictor
     /// <summary>Names of the features read.</summary>
     public IReadOnlyList<string> FeatureNames => featurizer.Names;
 
+    /// <summary>Names of the features the last fit read (<see cref="FeatureRidgeConfig.Screen"/>; all without screening); empty before one.</summary>
+    public IReadOnlyList<string> ReadFeatures => fitted is null ? []
+        : fitted.Model.Kept is { } kept ? [.. featurizer.Names.Where((_, f) => kept[f])] : featurizer.Names;
+
     /// <summary>The λ chosen by the last fit; NaN before one.</summary>
     public double Penalty => fitted?.Penalty ?? double.NaN;
 
@@ -54,10 +58,10 @@ public sealed class FeatureRidgePredictor : IArchitecturePredictor
     public IReadOnlyDictionary<double, double> CrossValidatedError => fitted?.CrossValidation ?? new Dictionary<double, double>();
 
     /// <summary>The unpenalised slope on the anchor feature in the last fit (z-units); 0 without an anchor or before a fit.</summary>
-    public double AnchorSlope => fitted?.Model.AnchorSlope ?? 0;
+    public double AnchorSlope => fitted?.Model.Ridge.AnchorSlope ?? 0;
 
     /// <summary>Feature weights of the last fit (per standardised feature, in z-units of the values), aligned with <see cref="FeatureNames"/>.</summary>
-    public IReadOnlyList<double> Weights => fitted?.Model.Ridge.Weights ?? [];
+    public IReadOnlyList<double> Weights => fitted?.Model.Ridge.Ridge.Weights ?? [];
 
     /// <inheritdoc/>
     /// <exception cref="ArgumentException">Also: fewer than two different values, or a feature missing for a support architecture.</exception>
@@ -73,19 +77,22 @@ public sealed class FeatureRidgePredictor : IArchitecturePredictor
                 if (!double.IsFinite(rows[i][j]))
                     throw new ArgumentException(
                         $"Predictor '{Kind}': feature '{featurizer.Names[j]}' of architecture {i} ('{architectures[i]}') is missing ({rows[i][j]}).", nameof(architectures));
+        double sign = config.LogMagnitude ? MagnitudeSign(values) : 1;
+        IReadOnlyList<double> targets = config.LogMagnitude ? LogMagnitudes(values, sign) : values;
         var penalties = config.Penalties.Distinct().Order().ToArray();
-        var crossValidation = rows.Length >= 3 ? LeaveOneOut(rows, values, penalties) : new Dictionary<double, double>();
+        var crossValidation = rows.Length >= 3 ? LeaveOneOut(rows, targets, penalties) : new Dictionary<double, double>();
         double penalty = crossValidation.Count == 0
             ? penalties[^1]
             : penalties.Reverse().MinBy(p => crossValidation[p]);
-        fitted = new Fitted(StandardisedRidge.Fit(featurizer.Names, rows, values, penalty, anchor), penalty, crossValidation);
+        fitted = new Fitted(FitScreened(rows, targets, penalty), penalty, crossValidation, sign);
     }
 
     /// <inheritdoc/>
     public double[] Predict(IReadOnlyList<string> architectures)
     {
         var model = fitted ?? throw new InvalidOperationException($"Predictor '{Kind}' predicts only after Fit.");
-        return [.. Features(architectures).Select(model.Model.Predict)];
+        var predictions = Features(architectures).Select(model.Model.Predict);
+        return config.LogMagnitude ? [.. predictions.Select(p => model.Sign * Math.Exp(model.Sign * p))] : [.. predictions];
     }
 
     /// <inheritdoc/>
@@ -122,7 +129,7 @@ public sealed class FeatureRidgePredictor : IArchitecturePredictor
                 // A fold whose training values are all equal ranks nothing; its point gets the training mean.
                 outOfFold[i] = trainValues.All(v => v == trainValues[0])
                     ? trainValues[0]
-                    : StandardisedRidge.Fit(featurizer.Names, [.. train.Select(j => rows[j])], trainValues, penalty, anchor).Predict(rows[i]);
+                    : FitScreened([.. train.Select(j => rows[j])], trainValues, penalty).Predict(rows[i]);
             }
             var z = TargetNormalization.Fit(values);
             result[penalty] = outOfFold.Select((p, i) => Math.Pow((p - values[i]) / z.Std, 2)).Average();
@@ -130,5 +137,44 @@ public sealed class FeatureRidgePredictor : IArchitecturePredictor
         return result;
     }
 
-    private sealed record Fitted(StandardisedRidge Model, double Penalty, IReadOnlyDictionary<double, double> CrossValidation);
+    /// <summary>+1 when every value is ≥ 0, −1 when every value is ≤ 0 (an oriented cost).</summary>
+    private double MagnitudeSign(IReadOnlyList<double> values) =>
+        values.All(v => v >= 0) ? 1
+        : values.All(v => v <= 0) ? -1
+        : throw new ArgumentException($"Predictor '{Kind}' fits log magnitudes (FeatureRidgeConfig.LogMagnitude), and the values have both signs.", nameof(values));
+
+    /// <summary>sign · log |v|, increasing in v; zeros floored at half the smallest non-zero magnitude.</summary>
+    private static double[] LogMagnitudes(IReadOnlyList<double> values, double sign)
+    {
+        double floor = values.Select(Math.Abs).Where(v => v > 0).Min() / 2;
+        return [.. values.Select(v => sign * Math.Log(Math.Max(Math.Abs(v), floor)))];
+    }
+
+    /// <summary>
+    /// The ridge on <paramref name="rows"/>, after <see cref="FeatureRidgeConfig.Screen"/> when set: the features
+    /// outside the screened ones are masked as missing, which the standardisation makes 0 and the ridge weighs 0.
+    /// </summary>
+    private ScreenedRidge FitScreened(double[][] rows, IReadOnlyList<double> targets, double penalty)
+    {
+        if (config.Screen is not int keep || keep >= featurizer.Names.Count)
+            return new ScreenedRidge(StandardisedRidge.Fit(featurizer.Names, rows, targets, penalty, anchor), null);
+        var y = targets.ToArray();
+        var strength = Enumerable.Range(0, featurizer.Names.Count)
+            .Select(f => f == anchor ? double.PositiveInfinity : Math.Abs(Evaluation.RankCorrelation.Pearson([.. rows.Select(r => r[f])], y)))
+            .Select(v => double.IsNaN(v) ? 0 : v).ToArray();
+        var kept = new bool[strength.Length];
+        foreach (int f in Enumerable.Range(0, strength.Length).OrderByDescending(f => strength[f]).Take(keep)) kept[f] = true;
+        var masked = new ScreenedRidge(null!, kept);
+        return masked with { Ridge = StandardisedRidge.Fit(featurizer.Names, [.. rows.Select(masked.Mask)], targets, penalty, anchor) };
+    }
+
+    /// <summary>A ridge and the features it may read (null: all).</summary>
+    private sealed record ScreenedRidge(StandardisedRidge Ridge, bool[]? Kept)
+    {
+        public double[] Mask(double[] row) => Kept is null ? row : [.. row.Select((v, f) => Kept[f] ? v : double.NaN)];
+
+        public double Predict(double[] row) => Ridge.Predict(Mask(row));
+    }
+
+    private sealed record Fitted(ScreenedRidge Model, double Penalty, IReadOnlyDictionary<double, double> CrossValidation, double Sign);
 }

@@ -85,6 +85,13 @@ public class FewShotFitterTests
         var pool = Nb201.Enumerate()!.Take(2000).ToArray();
         double rho = NasSharp.Evaluation.RankCorrelation.Spearman(fit.Predictor.Predict(pool), [.. pool.Select(a => -Cost(a))]);
         Assert.True(rho > 0.9, $"Spearman {rho}");
+        // The default screens the cost features; an explicit feature-ridge reads them all.
+        var ridge = Assert.IsType<FeatureRidgePredictor>(fit.Predictor);
+        Assert.InRange(ridge.Weights.Count(w => w != 0), 1, FewShotFitter.CostScreen);
+        Assert.True(ridge.FeatureNames.Count > FewShotFitter.CostScreen);
+        using var explicitRidge = FewShotFitter.Fit(new FewShotRequest(Nb201, archs, values, PredictorRegistry.FeatureRidge, 0)
+            { Costs = new GuardedCosts(null), TaskKind = FewShotTaskKind.Cost });
+        Assert.True(Assert.IsType<FeatureRidgePredictor>(explicitRidge.Predictor).Weights.Count(w => w != 0) > FewShotFitter.CostScreen);
     }
 
     [Fact]
@@ -159,5 +166,54 @@ public class FewShotFitterTests
         Assert.Contains("not-a-cell", e.Message);
         Assert.Throws<InvalidOperationException>(() => new FeatureRidgePredictor(Nb201).Predict([all[0]]));
         Assert.Throws<ArgumentException>(() => new FeatureRidgePredictor(Nb201, new FeatureRidgeConfig { Penalties = [0] }));
+    }
+
+    private sealed class Columns(Dictionary<string, double[]> values, params string[] names) : IArchitectureFeaturizer
+    {
+        public IReadOnlyList<string> Names { get; } = names;
+
+        public double[] Compute(string arch) => values[arch];
+    }
+
+    [Fact]
+    public void LogMagnitudeFitsAPowerLawExactlyAndPredictsInTheValuesUnits()
+    {
+        // Costs −e^x oriented as values: log-space fitting makes −log(−v) = −x a line in x, which the unpenalised
+        // anchor fits exactly, so x = 4 predicts −e^4; the plain ridge on the values cannot (they are not linear in x).
+        var all = Nb201.Enumerate()!;
+        var x = new Dictionary<string, double> { [all[0]] = 1, [all[1]] = 2, [all[2]] = 3, [all[3]] = 4 };
+        double[] costs = [-Math.Exp(1), -Math.Exp(2), -Math.Exp(3)];
+        using var log = new FeatureRidgePredictor(Nb201, new FeatureRidgeConfig(new OneFeature(x)) { Penalties = [3], Anchor = "x", LogMagnitude = true });
+        log.Fit([all[0], all[1], all[2]], costs, seed: 0);
+        Assert.Equal(-Math.Exp(4), log.Predict([all[3]])[0], 3);
+        using var plain = new FeatureRidgePredictor(Nb201, new FeatureRidgeConfig(new OneFeature(x)) { Penalties = [3], Anchor = "x" });
+        plain.Fit([all[0], all[1], all[2]], costs, seed: 0);
+        Assert.True(Math.Abs(plain.Predict([all[3]])[0] + Math.Exp(4)) > 10, $"{plain.Predict([all[3]])[0]}");
+        // A zero (integer milliseconds) is floored at half the smallest magnitude, not log(0); mixed signs are refused.
+        log.Fit([all[0], all[1], all[2]], [0, -2, -4], seed: 0);
+        Assert.All(log.Predict([.. all.Take(4)]), p => Assert.True(double.IsFinite(p) && p < 0, $"{p}"));
+        var e = Assert.Throws<ArgumentException>(() => log.Fit([all[0], all[1], all[2]], [-1, 2, 3], seed: 0));
+        Assert.Contains("both signs", e.Message);
+    }
+
+    [Fact]
+    public void ScreeningKeepsOnlyTheMostCorrelatedFeatures()
+    {
+        // "a" is the values, "b" nearly unrelated: screening one feature gives "b" no weight, without screening it has some.
+        var all = Nb201.Enumerate()!;
+        double[] values = [1, 2, 3, 4, 5];
+        double[] b = [2, -1, 1, 3, -2];
+        var rows = Enumerable.Range(0, 5).ToDictionary(i => all[i], i => new[] { values[i], b[i] });
+        var archs = all.Take(5).ToArray();
+        using var screened = new FeatureRidgePredictor(Nb201, new FeatureRidgeConfig(new Columns(rows, "a", "b")) { Penalties = [1], Screen = 1 });
+        screened.Fit(archs, values, seed: 0);
+        Assert.Equal(0, screened.Weights[1]);
+        Assert.True(screened.Weights[0] > 0);
+        Assert.Equal(["a"], screened.ReadFeatures);
+        using var full = new FeatureRidgePredictor(Nb201, new FeatureRidgeConfig(new Columns(rows, "a", "b")) { Penalties = [1] });
+        full.Fit(archs, values, seed: 0);
+        Assert.NotEqual(0, full.Weights[1]);
+        Assert.Equal(["a", "b"], full.ReadFeatures);
+        Assert.Throws<ArgumentException>(() => new FeatureRidgePredictor(Nb201, new FeatureRidgeConfig(new Columns(rows, "a", "b")) { Screen = 0 }));
     }
 }

@@ -19,6 +19,9 @@ public sealed record FewShotConfig(IReadOnlyList<string> HeldOut, IReadOnlyList<
     /// <summary>Only these devices form the prior (e.g. HELP's meta-training devices); every other device by default.</summary>
     public IReadOnlyList<string>? PriorDevices { get; init; }
 
+    /// <summary>How many features the <c>screened-ridge</c> method keeps (<see cref="Meta.FeatureRidgeConfig.Screen"/>); the default's <see cref="FewShotFitter.CostScreen"/>.</summary>
+    public int Screen { get; init; } = FewShotFitter.CostScreen;
+
     /// <summary>Refuses settings no run could use, before any file is written.</summary>
     /// <exception cref="ArgumentException">No tasks, sizes or methods; runs below 1; a K below 2; an MP-NAS method without a model; an unknown prior device.</exception>
     public void Validate()
@@ -26,6 +29,7 @@ public sealed record FewShotConfig(IReadOnlyList<string> HeldOut, IReadOnlyList<
         if (HeldOut.Count == 0) throw new ArgumentException("A few-shot experiment needs at least one held-out task (--held-out).");
         if (Ks.Count == 0) throw new ArgumentException("A few-shot experiment needs at least one support size (--k).");
         if (Methods.Count == 0) throw new ArgumentException("A few-shot experiment needs at least one method (--methods).");
+        if (Screen < 1) throw new ArgumentException($"--screen must be at least 1, got {Screen}.");
         if (Runs < 1) throw new ArgumentException($"--runs must be at least 1, got {Runs}.");
         if (Ks.FirstOrDefault(k => k < 2, -1) is var small and >= 0)
             throw new ArgumentException($"--k {small} is too small: every fit regresses on the support values, so K must be at least 2.");
@@ -46,6 +50,7 @@ public sealed record FewShotConfig(IReadOnlyList<string> HeldOut, IReadOnlyList<
         ["meta_model"] = MetaModelPath is null ? null : Path.GetFullPath(MetaModelPath),
         ["prior_devices"] = PriorDevices is null ? null : new JsonArray([.. PriorDevices.Select(d => (JsonNode)d)]),
         ["penalties"] = new JsonArray([.. new Meta.FeatureRidgeConfig().Penalties.Select(p => (JsonNode)p)]),
+        ["screen"] = Screen,
         ["seed"] = Seed,
     };
 }

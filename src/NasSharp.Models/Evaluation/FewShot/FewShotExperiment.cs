@@ -95,7 +95,7 @@ public sealed class FewShotExperiment
         var (supportRows, queryRows) = TransferProtocol.Split(task.Count, k, Config.Seed, run);
         var inputs = new FewShotInputs(task.Task.Name, device, space,
             [.. supportRows.Select(i => task.Architectures[i])], [.. supportRows.Select(i => task.Values[i])],
-            [.. queryRows.Select(i => task.Architectures[i])], Config.Seed + run, costs, Config.MetaModelPath, Config.PriorDevices?.ToHashSet());
+            [.. queryRows.Select(i => task.Architectures[i])], Config.Seed + run, costs, Config.MetaModelPath, Config.PriorDevices?.ToHashSet(), Config.Screen);
         double[] scores = method.Score(inputs);
         double rho = RankCorrelation.Spearman(scores, [.. queryRows.Select(i => task.Values[i])]);
         return new TransferRun(task.Task.Name, method.Name, k, run, rho, 0, clock.Elapsed.TotalSeconds);

@@ -7,7 +7,7 @@ namespace NasSharp.Evaluation.FewShot;
 /// <summary>
 /// Few-shot fitting of any predictor of the contract to a support set (what <c>nassharp adapt</c> calls), and the
 /// default choice: on a cost-like task the feature ridge on cost features and the other devices' latencies
-/// (<see cref="CostPredictor"/>), on an accuracy-like one MP-NAS when a meta-trained model is given, else the
+/// (<see cref="CostPredictor"/>), fitted to log costs on the <see cref="CostScreen"/> features most correlated with them, on an accuracy-like one MP-NAS when a meta-trained model is given, else the
 /// feature ridge on graph features. The evidence is in docs/RESULTS.md ("Issue 15: few-shot").
 /// </summary>
 public static class FewShotFitter
@@ -25,6 +25,12 @@ public static class FewShotFitter
     /// <summary>Different support values <see cref="FewShotTaskKind.Auto"/> needs: two points always correlate at ±1 with FLOPs.</summary>
     public const int MinimumToDecide = 3;
 
+    /// <summary>
+    /// The features the cost default's ridge keeps (<see cref="FeatureRidgeConfig.Screen"/>), of 2, 4, 8 and 16 the
+    /// best mean Spearman on validation devices only (docs/RESULTS.md, "Issue 15: few-shot costs in log space, screened").
+    /// </summary>
+    public const int CostScreen = 8;
+
     /// <summary>Decides the task kind, makes the predictor and fits it to the support set.</summary>
     /// <exception cref="ArgumentException">
     /// An unknown kind, a kind that needs what the request lacks (a meta-model), too few or constant values, or
@@ -33,6 +39,8 @@ public static class FewShotFitter
     public static FewShotFit Fit(FewShotRequest request)
     {
         var (kind, taskKind, flopsRho) = Choose(request);
+        // The cost default fits log costs on the screened features; an explicit kind fits as the request says.
+        bool defaultCost = request.Predictor == Default && taskKind == FewShotTaskKind.Cost;
         var featurizer = kind == PredictorRegistry.FeatureRidge ? Featurizer(request, taskKind) : null;
         var context = new PredictorContext(request.Space)
         {
@@ -41,6 +49,8 @@ public static class FewShotFitter
             FeatureRidge = new FeatureRidgeConfig(featurizer)
             {
                 Anchor = request.AnchorCostOnFlops && taskKind == FewShotTaskKind.Cost && request.Costs is not null ? DeviceCatalog.Flops.Name : null,
+                LogMagnitude = taskKind == FewShotTaskKind.Cost && (request.LogCost || defaultCost),
+                Screen = taskKind != FewShotTaskKind.Cost ? null : request.ScreenCost ?? (defaultCost ? CostScreen : null),
             },
         };
         var predictor = PredictorRegistry.Create(kind, context);

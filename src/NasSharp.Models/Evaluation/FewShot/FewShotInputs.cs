@@ -16,8 +16,10 @@ namespace NasSharp.Evaluation.FewShot;
 /// <param name="Costs">The NB201 cost tables; null for other spaces.</param>
 /// <param name="MetaModelPath">The meta-trained model, for the MP-NAS methods.</param>
 /// <param name="PriorDevices">Only these devices form the prior; all others by default.</param>
+/// <param name="Screen">How many features the screened ridge keeps (<see cref="FewShotConfig.Screen"/>).</param>
 public sealed record FewShotInputs(string Task, string? Device, ISearchSpace Space, IReadOnlyList<string> Support, IReadOnlyList<double> SupportValues,
-    IReadOnlyList<string> Query, int Seed, ICostColumns? Costs, string? MetaModelPath, IReadOnlyCollection<string>? PriorDevices)
+    IReadOnlyList<string> Query, int Seed, ICostColumns? Costs, string? MetaModelPath, IReadOnlyCollection<string>? PriorDevices,
+    int Screen = FewShotFitter.CostScreen)
 {
     /// <summary>The fitter request of these inputs for <paramref name="predictor"/> and <paramref name="taskKind"/>.</summary>
     public FewShotRequest Request(string predictor, FewShotTaskKind taskKind) => new(Space, Support, SupportValues, predictor, Seed)
@@ -30,9 +32,9 @@ public sealed record FewShotInputs(string Task, string? Device, ISearchSpace Spa
     };
 
     /// <summary>Fits <paramref name="predictor"/> as <see cref="FewShotFitter.Fit"/> does and scores the query cells.</summary>
-    public double[] FitAndScore(string predictor, FewShotTaskKind taskKind, bool anchorCostOnFlops = false)
+    public double[] FitAndScore(string predictor, FewShotTaskKind taskKind, bool anchorCostOnFlops = false, bool logCost = false, int? screenCost = null)
     {
-        using var fit = FewShotFitter.Fit(Request(predictor, taskKind) with { AnchorCostOnFlops = anchorCostOnFlops });
+        using var fit = FewShotFitter.Fit(Request(predictor, taskKind) with { AnchorCostOnFlops = anchorCostOnFlops, LogCost = logCost, ScreenCost = screenCost });
         return fit.Predictor.Predict(Query);
     }
 }

@@ -30,6 +30,16 @@ public static class FewShotMethods
         "feature-ridge on graph features, log FLOPs, log parameters and the log latencies of every other device (leave-device-out)",
         NeedsMetaModel: false, NeedsCosts: true, inputs => inputs.FitAndScore(PredictorRegistry.FeatureRidge, FewShotTaskKind.Cost));
 
+    /// <summary>prior-ridge fitted to the logarithm of the cost.</summary>
+    public static FewShotMethod LogPriorRidge { get; } = new("log-prior-ridge",
+        "prior-ridge fitted to the logarithm of the cost, the scale the device columns enter in",
+        NeedsMetaModel: false, NeedsCosts: true, inputs => inputs.FitAndScore(PredictorRegistry.FeatureRidge, FewShotTaskKind.Cost, logCost: true));
+
+    /// <summary>log-prior-ridge on the few features most correlated with the support values (the cost default).</summary>
+    public static FewShotMethod ScreenedRidge { get; } = new("screened-ridge",
+        "log-prior-ridge on the --screen features most correlated with the support values, screened again in every cross-validation fold (the cost default)",
+        NeedsMetaModel: false, NeedsCosts: true, inputs => inputs.FitAndScore(PredictorRegistry.FeatureRidge, FewShotTaskKind.Cost, logCost: true, screenCost: inputs.Screen));
+
     /// <summary>prior-ridge shrunk towards the FLOPs ranking instead of towards zero.</summary>
     public static FewShotMethod AnchoredRidge { get; } = new("anchored-ridge",
         "prior-ridge shrunk towards the FLOPs ranking: the slope on log FLOPs unpenalised, the ridge on what it leaves",
@@ -46,11 +56,11 @@ public static class FewShotMethods
 
     /// <summary>What <c>adapt --predictor default</c> does: the task kind decided from the support set, then the default of that kind.</summary>
     public static FewShotMethod Default { get; } = new(FewShotFitter.Default,
-        "adapt --predictor default: task kind from the support set's FLOPs correlation; for a cost prior-ridge; for an accuracy mp-nas (with --meta-model) or graph-ridge",
+        "adapt --predictor default: task kind from the support set's FLOPs correlation; for a cost screened-ridge (--screen 8); for an accuracy mp-nas (with --meta-model) or graph-ridge",
         NeedsMetaModel: false, NeedsCosts: true, inputs => inputs.FitAndScore(FewShotFitter.Default, FewShotTaskKind.Auto));
 
     /// <summary>Every method, in the order help texts list them.</summary>
-    public static IReadOnlyList<FewShotMethod> All { get; } = [Flops, OpCountRidge, GraphRidge, CostRidge, PriorRidge, AnchoredRidge, MpNas, MpNasWithGraphRidge, Default];
+    public static IReadOnlyList<FewShotMethod> All { get; } = [Flops, OpCountRidge, GraphRidge, CostRidge, PriorRidge, LogPriorRidge, ScreenedRidge, AnchoredRidge, MpNas, MpNasWithGraphRidge, Default];
 
     /// <summary>The names of <see cref="All"/>.</summary>
     public static IReadOnlyList<string> Names { get; } = [.. All.Select(m => m.Name)];

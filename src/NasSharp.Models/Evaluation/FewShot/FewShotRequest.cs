@@ -35,6 +35,15 @@ public sealed record FewShotRequest(ISearchSpace Space, IReadOnlyList<string> Ar
     /// </summary>
     public bool AnchorCostOnFlops { get; init; }
 
+    /// <summary>
+    /// Whether a cost task's feature ridge fits the logarithm of the cost (<see cref="FeatureRidgeConfig.LogMagnitude"/>)
+    /// instead of the cost itself; off by default.
+    /// </summary>
+    public bool LogCost { get; init; }
+
+    /// <summary>How many features a cost task's feature ridge screens (<see cref="FeatureRidgeConfig.Screen"/>); null (default): all.</summary>
+    public int? ScreenCost { get; init; }
+
     /// <summary>Only these devices' columns form the prior (HELP's protocol: its meta-training devices); all by default.</summary>
     public IReadOnlyCollection<string>? PriorDevices { get; init; }
 }
