@@ -38,8 +38,9 @@ public static class AdaptCommand
         predictor.AcceptOnlyFromAmong([FewShotFitter.Default, .. PredictorRegistry.All.Where(k => k.HasScoreHead).Select(k => k.Name)]);
         var taskKind = new Option<FewShotTaskKind>("--task-kind")
         {
-            Description = "What the support values measure, for --predictor default: Auto decides from the support set (cost-like when the " +
-                          "better values go with fewer FLOPs; nb201 only), Accuracy or Cost say it.",
+            Description = "What the support values measure, for --predictor default: Auto decides from the support set (a higher-is-better " +
+                          "metric is accuracy-like; a lower-is-better one is cost-like when the better values go with fewer FLOPs, nb201 only), " +
+                          "Accuracy or Cost say it.",
             DefaultValueFactory = _ => FewShotTaskKind.Auto,
         };
         var model = new Option<string?>("--model", "--meta-model")

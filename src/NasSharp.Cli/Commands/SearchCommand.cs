@@ -80,11 +80,11 @@ public static class SearchCommand
             Description = "Predictor-guided strategies (npenas, bananas): queries between refits, each proposing the top this many.",
             DefaultValueFactory = _ => new PredictorGuidedConfig().RefitEvery,
         });
-        var randomCandidates = new Option<int>("--random-candidates")
+        var randomCandidates = new Option<int?>("--random-candidates")
         {
             Description = $"npenas, bananas: of the {new PredictorGuidedConfig().Candidates} candidates ranked per refit, how many are random " +
-                          "architectures rather than mutations of the best.",
-            DefaultValueFactory = _ => new PredictorGuidedConfig().RandomCandidates,
+                          "architectures rather than mutations of the best. Default: half of them where the search moves between table cells " +
+                          "(nb101, tb101, a --table or --constraint domain), whose nearest-cell mutations are few and close; none in a whole space.",
         };
         var neighbourhoodFirst = new Option<bool>("--best-neighbourhood-first")
         {

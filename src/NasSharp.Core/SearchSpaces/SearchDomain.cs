@@ -17,6 +17,7 @@ public sealed class SearchDomain
     private readonly Dictionary<string, int> indexOfString;
     private readonly EditEncoding? encoding;
     private readonly ulong[] memberBits;
+    private readonly Lazy<bool> coversSpace;
 
     private SearchDomain(ISearchSpace space, string[]? members, string[] memberKeys, bool restricted)
     {
@@ -32,6 +33,7 @@ public sealed class SearchDomain
             indexOfString[strings[i]] = i;
         }
         Members = members is null ? null : Array.AsReadOnly(members);
+        coversSpace = new Lazy<bool>(() => !restricted || (space.Enumerate() is { } all && all.Select(space.Key).Distinct(StringComparer.Ordinal).Count() == strings.Length));
         if (restricted)
         {
             encoding = new EditEncoding(space);
@@ -83,6 +85,13 @@ public sealed class SearchDomain
     /// enumerable space; null for the whole of a space that cannot list itself (NB101).
     /// </summary>
     public IReadOnlyList<string>? Members { get; }
+
+    /// <summary>
+    /// Whether every architecture of the space is a member: a whole domain, or a restricted one holding every key of an
+    /// enumerable space (NB201's table). False for NB101's 10,000 cells, TB101's 711 and any constrained domain, where
+    /// mutations move to the nearest members. Computed once, on first use.
+    /// </summary>
+    public bool CoversSpace => coversSpace.Value;
 
     /// <summary>Number of distinct keys (networks) when <see cref="Members"/> is known.</summary>
     public int? Size => members?.Length;

@@ -27,7 +27,7 @@ public sealed class Bananas : PredictorGuidedStrategy<IUncertainPredictor>
     protected override IReadOnlyList<string> NextBatch()
     {
         var loop = config.Loop;
-        var candidates = CandidatesNear([.. TopObservations(loop.Parents).Select(o => o.Arch)], loop.Candidates, loop.RandomCandidates);
+        var candidates = CandidatesNear([.. TopObservations(loop.Parents).Select(o => o.Arch)], loop.Candidates, loop.RandomCandidatesIn(Domain));
         if (candidates.Count == 0) return [];
         var (mean, spread) = Refit().PredictWithSpread(candidates);
         var score = new double[candidates.Count];

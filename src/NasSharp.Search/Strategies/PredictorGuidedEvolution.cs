@@ -28,7 +28,7 @@ public sealed class PredictorGuidedEvolution : PredictorGuidedStrategy<IArchitec
     /// <inheritdoc/>
     protected override IReadOnlyList<string> NextBatch()
     {
-        var candidates = CandidatesNear([.. TopObservations(config.Parents).Select(o => o.Arch)], config.Candidates, config.RandomCandidates);
+        var candidates = CandidatesNear([.. TopObservations(config.Parents).Select(o => o.Arch)], config.Candidates, config.RandomCandidatesIn(Domain));
         if (candidates.Count == 0) return [];
         double[] predicted = Refit().Predict(candidates);
         if (!config.BestNeighbourhoodFirst) return Top(candidates, predicted, config.RefitEvery);

@@ -75,6 +75,12 @@ public class FewShotFitterTests
         Assert.Equal(FewShotTaskKind.Accuracy, accuracy.TaskKind);
         Assert.Equal(PredictorRegistry.FeatureRidge, accuracy.Kind);
         Assert.Equal(GraphFeatures.For(Nb201).Names, accuracy.Features);
+        // The cost's order but positive values: a higher-is-better metric, which no oriented cost can be.
+        double shift = 1 - values.Min();
+        var (kind, taskKind, rho) = FewShotFitter.Choose(new FewShotRequest(Nb201, archs, [.. values.Select(v => v + shift)], FewShotFitter.Default, 0) { Costs = costs });
+        Assert.True(rho > 0.9, $"{rho}");
+        Assert.Equal(FewShotTaskKind.Accuracy, taskKind);
+        Assert.Equal(PredictorRegistry.FeatureRidge, kind);
     }
 
     [Fact]
@@ -102,7 +108,7 @@ public class FewShotFitterTests
         Assert.Contains("--task-kind", e.Message);
         var (archs, _) = Support(3);
         e = Assert.Throws<ArgumentException>(() =>
-            FewShotFitter.Fit(new FewShotRequest(Nb201, archs, [1.0, 1.0, 1.0], FewShotFitter.Default, 0) { Costs = new GuardedCosts(null) }));
+            FewShotFitter.Fit(new FewShotRequest(Nb201, archs, [-1.0, -1.0, -1.0], FewShotFitter.Default, 0) { Costs = new GuardedCosts(null) }));
         Assert.Contains("3 different support values", e.Message);
         e = Assert.Throws<ArgumentException>(() =>
             FewShotFitter.Fit(new FewShotRequest(nb101, [], [], FewShotFitter.Default, 0) { Costs = new GuardedCosts(null) }));

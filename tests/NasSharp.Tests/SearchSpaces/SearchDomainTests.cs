@@ -176,6 +176,25 @@ public class SearchDomainTests(Nb101TableDomain nb101) : IClassFixture<Nb101Tabl
     }
 
     [Fact]
+    public void A_domain_covers_its_space_only_when_it_holds_every_key()
+    {
+        var nb201 = new Nb201Space();
+        var all = Nb201Space.Enumerate().Select(c => c.ToString()).ToArray();
+        Assert.True(SearchDomain.Whole(nb201).CoversSpace);
+        // NB201's table holds every cell, so as a restricted domain it still covers the space; one key fewer does not.
+        Assert.True(SearchDomain.Restricted(nb201, all).CoversSpace);
+        string best = nb201.Key(Nb201Best);
+        Assert.False(SearchDomain.Restricted(nb201, [.. all.Where(a => nb201.Key(a) != best)]).CoversSpace);
+        Assert.False(nb101.Domain.CoversSpace);
+        Assert.False(SearchDomain.Restricted(new Tb101MicroSpace(), BenchmarkCatalog.LoadTb101(TestData.Root).Architectures).CoversSpace);
+        // So predictor-guided search mixes random candidates into the partial domains only, unless told otherwise.
+        var loop = new NasSharp.Search.Strategies.PredictorGuidedConfig();
+        Assert.Equal(0, loop.RandomCandidatesIn(SearchDomain.Whole(nb201)));
+        Assert.Equal(loop.Candidates / 2, loop.RandomCandidatesIn(nb101.Domain));
+        Assert.Equal(7, (loop with { RandomCandidates = 7 }).RandomCandidatesIn(SearchDomain.Whole(nb201)));
+    }
+
+    [Fact]
     public void Same_seed_same_samples_and_mutations()
     {
         var whole = SearchDomain.Whole(new Nb201Space());

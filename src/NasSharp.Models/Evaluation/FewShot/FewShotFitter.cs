@@ -78,6 +78,10 @@ public static class FewShotFitter
             throw new ArgumentException($"The cost tables describe nb201 cells; space '{request.Space.Name}' has none.");
         double flopsRho = request.Costs is null || request.Values.Distinct().Count() < MinimumToDecide ? double.NaN : FlopsSpearman(request);
         var taskKind = request.TaskKind;
+        // A cost (latency, energy) is lower-is-better and positive, so its oriented values are never above zero: a
+        // positive support value can only be a higher-is-better metric, which is accuracy-like whatever FLOPs say.
+        if (taskKind == FewShotTaskKind.Auto && request.Values.Any(v => v > 0))
+            taskKind = FewShotTaskKind.Accuracy;
         // Too little to decide from, but a meta-trained model: MP-NAS, which also scores zero-shot (K = 0, 1).
         if (taskKind == FewShotTaskKind.Auto && double.IsNaN(flopsRho) && request.MetaModelPath is not null)
             taskKind = FewShotTaskKind.Accuracy;

@@ -56,7 +56,7 @@ public static class FewShotMethods
 
     /// <summary>What <c>adapt --predictor default</c> does: the task kind decided from the support set, then the default of that kind.</summary>
     public static FewShotMethod Default { get; } = new(FewShotFitter.Default,
-        "adapt --predictor default: task kind from the support set's FLOPs correlation; for a cost screened-ridge (--screen 8); for an accuracy mp-nas (with --meta-model) or graph-ridge",
+        "adapt --predictor default: task kind from the support set (a higher-is-better metric is an accuracy, else its FLOPs correlation decides); for a cost screened-ridge (--screen 8); for an accuracy mp-nas (with --meta-model) or graph-ridge",
         NeedsMetaModel: false, NeedsCosts: true, inputs => inputs.FitAndScore(FewShotFitter.Default, FewShotTaskKind.Auto));
 
     /// <summary>Every method, in the order help texts list them.</summary>
