@@ -33,7 +33,7 @@ public sealed class SearchDomain
             indexOfString[strings[i]] = i;
         }
         Members = members is null ? null : Array.AsReadOnly(members);
-        coversSpace = new Lazy<bool>(() => !restricted || (space.Enumerate() is { } all && all.Select(space.Key).Distinct(StringComparer.Ordinal).Count() == strings.Length));
+        coversSpace = new Lazy<bool>(() => !restricted || (space.Enumerate() is { } all && DistinctByKey(space, all, canonicalize: false).Keys.Length == strings.Length));
         if (restricted)
         {
             encoding = new EditEncoding(space);

@@ -164,16 +164,16 @@ public sealed class FeatureRidgePredictor : IArchitecturePredictor
             .Select(v => double.IsNaN(v) ? 0 : v).ToArray();
         var kept = new bool[strength.Length];
         foreach (int f in Enumerable.Range(0, strength.Length).OrderByDescending(f => strength[f]).Take(keep)) kept[f] = true;
-        var masked = new ScreenedRidge(null!, kept);
-        return masked with { Ridge = StandardisedRidge.Fit(featurizer.Names, [.. rows.Select(masked.Mask)], targets, penalty, anchor) };
+        return new ScreenedRidge(StandardisedRidge.Fit(featurizer.Names, [.. rows.Select(r => Mask(r, kept))], targets, penalty, anchor), kept);
     }
+
+    /// <summary><paramref name="row"/> with the features outside <paramref name="kept"/> (null: none) marked missing.</summary>
+    private static double[] Mask(double[] row, bool[]? kept) => kept is null ? row : [.. row.Select((v, f) => kept[f] ? v : double.NaN)];
 
     /// <summary>A ridge and the features it may read (null: all).</summary>
     private sealed record ScreenedRidge(StandardisedRidge Ridge, bool[]? Kept)
     {
-        public double[] Mask(double[] row) => Kept is null ? row : [.. row.Select((v, f) => Kept[f] ? v : double.NaN)];
-
-        public double Predict(double[] row) => Ridge.Predict(Mask(row));
+        public double Predict(double[] row) => Ridge.Predict(Mask(row, Kept));
     }
 
     private sealed record Fitted(ScreenedRidge Model, double Penalty, IReadOnlyDictionary<double, double> CrossValidation, double Sign);

@@ -39,8 +39,8 @@ public static class FewShotFitter
     public static FewShotFit Fit(FewShotRequest request)
     {
         var (kind, taskKind, flopsRho) = Choose(request);
-        // The cost default fits log costs on the screened features; an explicit kind fits as the request says.
-        bool defaultCost = request.Predictor == Default && taskKind == FewShotTaskKind.Cost;
+        // A cost fits as the request says, except the cost default: log costs on the screened features.
+        bool cost = taskKind == FewShotTaskKind.Cost, defaultCost = cost && request.Predictor == Default;
         var featurizer = kind == PredictorRegistry.FeatureRidge ? Featurizer(request, taskKind) : null;
         var context = new PredictorContext(request.Space)
         {
@@ -48,9 +48,9 @@ public static class FewShotFitter
             MetaTest = request.MetaTest,
             FeatureRidge = new FeatureRidgeConfig(featurizer)
             {
-                Anchor = request.AnchorCostOnFlops && taskKind == FewShotTaskKind.Cost && request.Costs is not null ? DeviceCatalog.Flops.Name : null,
-                LogMagnitude = taskKind == FewShotTaskKind.Cost && (request.LogCost || defaultCost),
-                Screen = taskKind != FewShotTaskKind.Cost ? null : request.ScreenCost ?? (defaultCost ? CostScreen : null),
+                Anchor = cost && request.AnchorCostOnFlops && request.Costs is not null ? DeviceCatalog.Flops.Name : null,
+                LogMagnitude = cost && (request.LogCost || defaultCost),
+                Screen = !cost ? null : request.ScreenCost ?? (defaultCost ? CostScreen : null),
             },
         };
         var predictor = PredictorRegistry.Create(kind, context);
