@@ -5,8 +5,11 @@ using NasSharp.Predictors.Features;
 namespace NasSharp.Search.Experiments;
 
 /// <summary>The predictor guiding a search's predictor-based strategies, as <c>search.json</c> records it.</summary>
-/// <param name="Kind">Predictor kind (<see cref="PredictorRegistry"/>): np by default.</param>
-public sealed record SearchPredictorConfig(string Kind = "np")
+/// <param name="Kind">
+/// Predictor kind (<see cref="PredictorRegistry"/>): by default <see cref="PredictorRegistry.Default"/>, the best measured
+/// predictor of the space, which searched as well as np or better on held-out seeds (docs/DECISIONS.md).
+/// </param>
+public sealed record SearchPredictorConfig(string Kind = PredictorRegistry.Default)
 {
     /// <summary>
     /// Epochs of each refit in a search: a third of the ranking protocol's 300. Chosen on the search metric (validation

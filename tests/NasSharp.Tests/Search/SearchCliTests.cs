@@ -58,6 +58,18 @@ public sealed class SearchCliTests : IDisposable
     }
 
     [Fact]
+    public void Without_predictor_a_guided_search_uses_the_measured_best_predictor_of_the_space()
+    {
+        string table = synthetic.Write("t.csv");
+        string[] args = ["search", "--space", "tb101", "--table", table, "--metric", "val", "--strategy", "npenas",
+                         "--budget", "20", "--runs", "1", "--out", folder, "--jobs", "1"];
+        var (code, err) = MetaCommandRun.Run(args);
+        Assert.True(code == 0, err);
+        Assert.Contains("--predictor default = lgbm.", err);
+        Assert.Equal("lgbm", RunsOf(Path.Combine(folder, "search.json"))[0]!["predictor"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void A_constrained_search_queries_only_feasible_architectures_and_reports_the_feasible_optimum()
     {
         string[] args = ["search", "--space", "nb201", "--target", "cifar10", "--strategy", "random,rea", "--budget", "40", "--runs", "2",
@@ -72,9 +84,7 @@ public sealed class SearchCliTests : IDisposable
         Assert.All(queried, arch => Assert.True(Params(arch) <= 0.3, $"{arch} has {Params(arch)} M parameters"));
 
         // The optimum a constrained run is measured against is the best feasible cell by validation, found by brute force here.
-        var config = new SearchConfig(OracleSource.ForTarget("nb201", "cifar10") with { Constraints = ["params-cifar10<=0.3"] }, ["random", "rea"],
-            new SearchPredictorConfig("np"), Budget: 40, Runs: 2, Seed: 0, new StrategySettings());
-        var oracle = SearchExperiment.Open(folder, config, () => TestData.Root, CPU).Table;
+        var oracle = (OracleSource.ForTarget("nb201", "cifar10") with { Constraints = ["params-cifar10<=0.3"] }).Load(() => TestData.Root);
         double[] valid = table.Values("cifar10-valid");
         int best = Enumerable.Range(0, table.Count).Where(r => table.Value("params-cifar10", r) <= 0.3).MaxBy(r => valid[r]);
         Assert.Equal(valid[best], oracle.Optimum().Value);
