@@ -52,7 +52,7 @@ public static class SearchCommand
             Description = "Predictor of the predictor-guided strategies: " +
                           string.Join("; ", PredictorRegistry.All.Where(k => k.HasScoreHead && k.Name != PredictorRegistry.Ensemble)
                               .Select(k => $"{k.Name} = {k.Description}")) + ".",
-            DefaultValueFactory = _ => PredictorRegistry.Default,
+            DefaultValueFactory = _ => new SearchPredictorConfig().Kind,
         };
         var featureOptions = new FeatureOptions();
         var metaModel = new Option<string?>("--meta-model") { Description = "Meta-trained model file of --predictor mp-nas (from 'nassharp meta-train')." };

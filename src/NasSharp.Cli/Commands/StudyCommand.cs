@@ -3,7 +3,6 @@ using System.Globalization;
 using NasSharp.Cli.Output;
 using NasSharp.Persistence;
 using NasSharp.Data;
-using NasSharp.Predictors;
 using NasSharp.Search;
 using NasSharp.Search.Experiments;
 using NasSharp.Search.Strategies;
@@ -48,7 +47,7 @@ public static class StudyCommand
         var predictor = new Option<string>("--predictor")
         {
             Description = "Predictor of a predictor-guided strategy (npenas, bananas, ...), as nassharp search takes it (the same default).",
-            DefaultValueFactory = _ => PredictorRegistry.Default,
+            DefaultValueFactory = _ => new SearchPredictorConfig().Kind,
         };
         var budget = SharedOptions.Positive(new Option<int>("--budget") { Description = "Trials to run: trials in any state never exceed it (one that failed for good used its share).", DefaultValueFactory = _ => 100 });
         var minimize = new Option<bool>("--minimize") { Description = "Minimise the first objective (a loss, a latency); maximised by default." };
@@ -186,7 +185,7 @@ public static class StudyCommand
         var run = new SearchRun(d.Strategy, d.Predictor, d.Seed, trajectory);
         string objective = d.ObjectiveNames[0];
         var config = new SearchConfig(new OracleSource(d.Space, null, null, null, objective, null, null, d.Minimize), [d.Strategy],
-            new SearchPredictorConfig(d.Predictor ?? PredictorRegistry.Default), d.Budget, 1, d.Seed, new StrategySettings());
+            d.Predictor is null ? new SearchPredictorConfig() : new SearchPredictorConfig(d.Predictor), d.Budget, 1, d.Seed, new StrategySettings());
         var incumbent = trajectory.Last();
         var summary = SearchSummary.Of([run], [d.Strategy], d.Budget, a => a, (best.Arch, best.Values![0], incumbent.BestReportValue));
         SearchPlot.Save(path, [run], config, summary, incumbent.BestReportValue is null ? objective : "report");
