@@ -23,7 +23,8 @@ public sealed class FeatureOptions
     };
     private readonly Option<string[]?> columns = new("--feature-columns")
     {
-        Description = "Comma-separated numeric columns of --feature-file to use as features (empty fields are missing values).",
+        Description = "Comma-separated numeric columns of --feature-file to use as features (empty fields are missing values); " +
+                      "log1p(COLUMN) uses ln(1 + value), for heavy-tailed proxies such as synflow.",
         CustomParser = r => [.. r.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))],
     };
     private readonly Option<string> archColumn = new("--feature-arch-column")

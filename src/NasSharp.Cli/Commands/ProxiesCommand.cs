@@ -75,12 +75,18 @@ public static class ProxiesCommand
         var seed = SharedOptions.Seed();
         seed.Description = "Seed of the image batch, of every network's weights (hashed with the architecture's key) and of the --limit sample.";
         var threads = MetaCommands.Threads();
+        var jobs = SharedOptions.AtMostCores(SharedOptions.Positive(new Option<int>("--jobs")
+        {
+            Description = "Networks computed at once, one thread each (1 to the number of cores; default: the cores). " +
+                          "Each network's weights come from its own seed, so the scores equal a sequential run's.",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+        }));
         var data = SharedOptions.Data();
         var noProgress = SharedOptions.NoProgress();
         var command = new Command("proxies",
             "Compute zero-cost proxies on every architecture's untrained network with one CIFAR-10 batch (once per isomorphism class), resumable.")
         {
-            space, proxies, batch, archFile, pool, limit, channels, cells, output, checkpoint, report, seed, threads, data, noProgress,
+            space, proxies, batch, archFile, pool, limit, channels, cells, output, checkpoint, report, seed, threads, jobs, data, noProgress,
         };
         command.SetAction(pr => CommandRunner.Run(pr, () =>
         {
@@ -102,7 +108,7 @@ public static class ProxiesCommand
 
             var result = ProgressReporter.Run($"{string.Join(", ", config.ProxyNames)} on {archs.Count:N0} {searchSpace.Name} architectures",
                 archs.Count, pr.GetValue(noProgress), pr.InvocationConfiguration.Error,
-                report => ProxyExperiment.Run(config, archs, images, path, pr.GetValue(checkpoint), p => report(p.CellsDone)));
+                report => ProxyExperiment.Run(config, archs, images, path, pr.GetValue(checkpoint), p => report(p.CellsDone), pr.GetValue(jobs)));
 
             var network = config.Network();
             AnsiConsole.MarkupLineInterpolated(

@@ -9,7 +9,8 @@ namespace NasSharp.Features;
 /// <c>nassharp proxies</c>. Feature names are <c>file:COLUMN</c>, so they never clash with graph features. An
 /// architecture is looked up by its canonical string, else by its <see cref="ISearchSpace.Key"/> (the first row of
 /// its class), so an isomorphic variant of a listed cell finds its class's values. An empty field is a missing
-/// value and becomes NaN (the NB201 table has 341 empty NASWOT scores); written-out NaN or infinity is an error.
+/// value and becomes NaN (the NB201 table has 341 empty NASWOT scores); written-out NaN or infinity is an error. A
+/// column may be transformed, <c>log1p(synflow)</c> (see <see cref="FeatureColumn"/>).
 /// </summary>
 public sealed class FeatureTable : IArchitectureFeaturizer
 {
@@ -18,12 +19,12 @@ public sealed class FeatureTable : IArchitectureFeaturizer
     private readonly Lazy<Dictionary<string, double[]>> byKey;
     private readonly string[] names;
 
-    /// <summary>Reads <paramref name="columns"/> of <paramref name="path"/> for architectures of <paramref name="space"/>.</summary>
+    /// <summary>Reads <paramref name="columns"/> (column specs, <see cref="FeatureColumn.Parse"/>) of <paramref name="path"/> for architectures of <paramref name="space"/>.</summary>
     /// <exception cref="DataFormatException">
-    /// A missing column, a non-numeric value, an architecture that is not one of the space, or one listed twice;
-    /// the message names file, line and column.
+    /// A missing column, a non-numeric value (or one outside a transform's domain), an architecture that is not one
+    /// of the space, or one listed twice; the message names file, line and column.
     /// </exception>
-    /// <exception cref="ArgumentException">No columns, or a column asked for twice.</exception>
+    /// <exception cref="ArgumentException">No columns, a malformed column spec, or a spec asked for twice.</exception>
     public FeatureTable(ISearchSpace space, string path, string archColumn, IReadOnlyList<string> columns)
     {
         ArgumentNullException.ThrowIfNull(space);
@@ -32,17 +33,26 @@ public sealed class FeatureTable : IArchitectureFeaturizer
         ArgumentNullException.ThrowIfNull(columns);
         if (columns.Count == 0)
             throw new ArgumentException($"Feature file '{path}': no feature columns chosen.", nameof(columns));
-        var repeated = columns.GroupBy(c => c, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        FeatureColumn[] specs;
+        try
+        {
+            specs = [.. columns.Select(FeatureColumn.Parse)];
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"Feature file '{path}': {e.Message}", nameof(columns), e);
+        }
+        var repeated = specs.GroupBy(c => c.Spec, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (repeated is not null)
             throw new ArgumentException($"Feature file '{path}': column '{repeated.Key}' is chosen twice.", nameof(columns));
         this.space = space;
         File = path;
-        names = [.. columns.Select(c => $"file:{c}")];
+        names = [.. specs.Select(c => $"file:{c.Spec}")];
         var lines = new Dictionary<string, int>(StringComparer.Ordinal);
         using (var reader = CsvReader.Open(path))
         {
             int arch = reader.RequireColumn(archColumn);
-            int[] value = [.. columns.Select(reader.RequireColumn)];
+            int[] value = [.. specs.Select(c => reader.RequireColumn(c.Column))];
             while (reader.Read())
             {
                 string canonical;
@@ -56,7 +66,7 @@ public sealed class FeatureTable : IArchitectureFeaturizer
                 }
                 if (!lines.TryAdd(canonical, reader.Line))
                     throw reader.Error(arch, $"expected each architecture once, but '{canonical}' is also on line {lines[canonical]}");
-                byArch[canonical] = [.. value.Select(c => reader.ParseDouble(c, allowMissing: true))];
+                byArch[canonical] = [.. specs.Select((c, i) => c.Read(reader, value[i]))];
             }
         }
         // Keys cost a parse (NB101: a hash) per row, so the fallback index is built only when an unlisted cell asks.

@@ -21,7 +21,7 @@ public sealed record ProxyConfig(string Space, IReadOnlyList<string>? Proxies = 
     int? Channels = null, int? CellsPerStage = null)
 {
     /// <summary>Format tag of the settings file.</summary>
-    public const string Format = "nassharp-proxies v1";
+    public const string Format = "nassharp-proxies v2";
 
     /// <summary>The proxy names, <see cref="ZeroCostProxies.Defaults"/> when none were given.</summary>
     public IReadOnlyList<string> ProxyNames => Proxies ?? ZeroCostProxies.Defaults;
@@ -66,6 +66,7 @@ public sealed record ProxyConfig(string Space, IReadOnlyList<string>? Proxies = 
             ["classes"] = network.Classes,
             ["images"] = "CIFAR-10 training split (images/cifar10-jpeg75), no augmentation, normalised by its channel statistics; one batch drawn with the seed",
             ["weights"] = "PyTorch default initialisation, drawn per network from the seed and the key of the architecture",
+            ["network"] = "one per isomorphism class: its first member in the space's enumeration where the space lists itself, else the first member asked for",
         };
     }
 }

@@ -1,6 +1,10 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using System.Text;
+using NasSharp.Features;
+using NasSharp.Graphs;
 using NasSharp.HyperNetworks;
 using NasSharp.Images;
 using NasSharp.SearchSpaces;
@@ -10,7 +14,8 @@ namespace NasSharp.Proxies;
 /// <summary>
 /// Computes zero-cost proxies for a list of architectures into a proxies file (<see cref="ProxyFile"/>): one CIFAR-10
 /// batch for all of them, each network once per isomorphism class (<see cref="ISearchSpace.Key"/>; every member gets
-/// the row), checkpointed atomically every few networks. A rerun with the same settings skips what the file holds;
+/// the row), on the class's <see cref="ClassRepresentatives"/> member where the space lists itself (else the first
+/// member asked for), checkpointed atomically every few networks. A rerun with the same settings skips what the file holds;
 /// other settings are refused.
 /// </summary>
 public static class ProxyExperiment
@@ -24,18 +29,23 @@ public static class ProxyExperiment
     /// <param name="images">The CIFAR-10 training split the batch is drawn from.</param>
     /// <param name="path">The proxies CSV; its folder is created.</param>
     /// <param name="checkpointEvery">Networks computed between two rewrites of the file.</param>
-    /// <param name="progress">Called after every network, and once before the first.</param>
+    /// <param name="progress">Called after every network, and once before the first; never from two threads at once.</param>
+    /// <param name="jobs">
+    /// Networks computed at once, each on its own thread (give torch one intra-op thread). Every network's weights
+    /// come from its own generator and the proxies draw nothing, so the scores equal a sequential run's.
+    /// </param>
     /// <exception cref="ArgumentException">Bad settings or an unknown proxy.</exception>
     /// <exception cref="ArchitectureFormatException">An architecture is not of the space.</exception>
     /// <exception cref="InvalidDataException">The file was made with other settings.</exception>
     /// <exception cref="Data.DataFormatException">The file is damaged.</exception>
     public static ProxyRunResult Run(ProxyConfig config, IReadOnlyList<string> architectures, Cifar10Dataset images, string path,
-        int checkpointEvery = DefaultCheckpointEvery, Action<ProxyProgress>? progress = null)
+        int checkpointEvery = DefaultCheckpointEvery, Action<ProxyProgress>? progress = null, int jobs = 1)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(architectures);
         ArgumentNullException.ThrowIfNull(images);
         ArgumentOutOfRangeException.ThrowIfLessThan(checkpointEvery, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(jobs, 1);
         config.Validate();
         var space = SearchSpaceCatalog.Get(config.Space);
         var target = TargetNetworks.Create(space, config.Network());
@@ -45,6 +55,10 @@ public static class ProxyExperiment
         // Networks are computed in a seeded random order, so a run stopped early has scored a uniform sample.
         var classes = Enumerable.Range(0, archs.Length).GroupBy(i => keys[i], StringComparer.Ordinal).ToArray();
         new Random(config.Seed).Shuffle(classes);
+
+        // The network of a class is its representative's, so a score depends on the class alone, not on which of
+        // its members the run was given: members differ in dead operations, and NASWOT counts the ReLUs of those.
+        var representatives = space.Enumerate() is null ? null : new ClassRepresentatives(space);
 
         var existing = ProxyFile.Resume(path, config, space);
         var scoresOfKey = new Dictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal);
@@ -57,30 +71,79 @@ public static class ProxyExperiment
         int done = classes.Where(c => scoresOfKey.ContainsKey(c.Key)).Sum(c => c.Count()), computed = 0;
         var seconds = new double[proxies.Length];
         progress?.Invoke(new ProxyProgress(done, archs.Length, computed));
+        var pending = new ConcurrentQueue<IGrouping<string, int>>(classes.Where(c => !scoresOfKey.ContainsKey(c.Key)));
+        var gate = new object();
+        bool failed = false;
         using (var batch = Batch(images, config))
         {
-            foreach (var members in classes.Where(c => !scoresOfKey.ContainsKey(c.Key)))
+            // One network at a time per worker; the file, the counts and the callback are shared under the gate.
+            void Work()
             {
-                using var network = ProxyNetwork.Create(target, space.Encode(archs[members.First()]), SeedOf(config.Seed, members.Key));
-                var scores = new double[proxies.Length];
-                for (int p = 0; p < proxies.Length; p++)
+                while (!Volatile.Read(ref failed) && pending.TryDequeue(out var members))
                 {
-                    long start = Stopwatch.GetTimestamp();
-                    double score = proxies[p].Score(network, batch);
-                    scores[p] = double.IsFinite(score) ? score : double.NaN;   // the file's empty field: undefined
-                    seconds[p] += Stopwatch.GetElapsedTime(start).TotalSeconds;
+                    string network = representatives?.Of(archs[members.First()]) ?? archs[members.First()];
+                    var (scores, taken) = Score(proxies, target, space.Encode(network), SeedOf(config.Seed, members.Key), batch);
+                    lock (gate)
+                    {
+                        scoresOfKey[members.Key] = scores;
+                        for (int p = 0; p < proxies.Length; p++) seconds[p] += taken[p];
+                        done += members.Count();
+                        if (++computed % checkpointEvery == 0) ProxyFile.Write(path, config.ProxyNames, Rows());
+                        progress?.Invoke(new ProxyProgress(done, archs.Length, computed));
+                    }
                 }
-                scoresOfKey[members.Key] = scores;
-                done += members.Count();
-                if (++computed % checkpointEvery == 0) ProxyFile.Write(path, config.ProxyNames, Rows());
-                progress?.Invoke(new ProxyProgress(done, archs.Length, computed));
             }
+            RunWorkers(Math.Min(jobs, Math.Max(pending.Count, 1)), Work, () => Volatile.Write(ref failed, true));
         }
         var rows = Rows().ToArray();
         ProxyFile.Write(path, config.ProxyNames, rows);
         var perNetwork = proxies.Select((p, i) => (p.Name, Seconds: computed == 0 ? double.NaN : seconds[i] / computed))
             .ToDictionary(t => t.Name, t => t.Seconds);
         return new ProxyRunResult(rows, archs.Length, classes.Length, computed, perNetwork);
+    }
+
+    private static (double[] Scores, double[] Seconds) Score(IZeroCostProxy[] proxies, ITargetNetwork target, CellGraph cell, ulong seed, Tensor batch)
+    {
+        using var network = ProxyNetwork.Create(target, cell, seed);
+        var scores = new double[proxies.Length];
+        var seconds = new double[proxies.Length];
+        for (int p = 0; p < proxies.Length; p++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            double score = proxies[p].Score(network, batch);
+            scores[p] = double.IsFinite(score) ? score : double.NaN;   // the file's empty field: undefined
+            seconds[p] = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        }
+        return (scores, seconds);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on <paramref name="count"/> threads (inline when one, so exceptions keep their
+    /// stack); the first failure calls <paramref name="stop"/> and is rethrown once every thread has ended.
+    /// </summary>
+    private static void RunWorkers(int count, Action work, Action stop)
+    {
+        if (count == 1)
+        {
+            work();
+            return;
+        }
+        ExceptionDispatchInfo? first = null;
+        var threads = Enumerable.Range(0, count).Select(_ => new Thread(() =>
+        {
+            try
+            {
+                work();
+            }
+            catch (Exception e)
+            {
+                stop();
+                Interlocked.CompareExchange(ref first, ExceptionDispatchInfo.Capture(e), null);
+            }
+        })).ToArray();
+        foreach (var t in threads) t.Start();
+        foreach (var t in threads) t.Join();
+        first?.Throw();
     }
 
     /// <summary>

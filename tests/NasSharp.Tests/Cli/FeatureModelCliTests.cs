@@ -88,6 +88,28 @@ public sealed class FeatureModelCliTests : IDisposable
     }
 
     [Fact]
+    public void A_log1p_column_is_stored_in_the_model_and_a_malformed_spec_is_refused_naming_it()
+    {
+        string model = Path.Combine(folder, "log.model"), scores = Path.Combine(folder, "log.csv");
+        string[] args = ["train", "--space", "nb201", "--predictor", "lgbm", "--train", "20", "--seed", "3", "--no-cv", "--features", "none",
+            "--feature-file", Naswot, "--feature-arch-column", "arch_str", "--model", model, "--no-progress", "--feature-columns"];
+        Assert.Equal(0, Run([.. args, "naswot_v1_score_cifar10,log1p(flops_m_cifar10)"]).Code);
+        Assert.Contains("log1p(flops_m_cifar10)", File.ReadAllText(model));
+        Assert.Equal(0, Run("predict", "--model", model, "--out", scores).Code);
+        Assert.Equal(15_626, File.ReadAllLines(scores).Length);
+
+        string saved = File.ReadAllText(model);
+        var (code, _, err) = Run([.. args, "naswot_v1_score_cifar10,log(naswot_v1_score_cifar10)"]);
+        Assert.Equal(2, code);
+        Assert.Contains("'log(naswot_v1_score_cifar10)': expected COLUMN or log1p(COLUMN)", err);
+        // The table's NASWOT scores are log-determinants, negative: the log of one is refused at its line.
+        (code, _, err) = Run([.. args, "log1p(naswot_v1_score_cifar10)"]);
+        Assert.NotEqual(0, code);
+        Assert.Contains("nb201.csv line 2, column 'naswot_v1_score_cifar10': expected a value above -1", err);
+        Assert.Equal(saved, File.ReadAllText(model));
+    }
+
+    [Fact]
     public void A_missing_feature_column_names_the_file_and_column()
     {
         var (code, _, err) = Run("train", "--space", "nb201", "--predictor", "lgbm", "--train", "10", "--feature-file", Naswot,

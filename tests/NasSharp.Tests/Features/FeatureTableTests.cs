@@ -96,6 +96,46 @@ public sealed class FeatureTableTests : IDisposable
         string file = Write($"arch,naswot\n{A},1\n");
         Assert.Contains("no feature columns", Assert.Throws<ArgumentException>(() => Load(file, [])).Message);
         Assert.Contains("'naswot' is chosen twice", Assert.Throws<ArgumentException>(() => Load(file, "naswot", "naswot")).Message);
+        Assert.Contains("'log1p(naswot)' is chosen twice", Assert.Throws<ArgumentException>(() => Load(file, "log1p(naswot)", "log1p( naswot )")).Message);
+    }
+
+    [Fact]
+    public void A_log1p_column_is_ln_of_one_plus_the_value_and_may_sit_beside_the_raw_column()
+    {
+        var t = Load(Write($"arch,naswot,synflow\n{A},1,1e30\n{B},2,\n"), "naswot", "log1p( synflow )", "synflow");
+        Assert.Equal(["file:naswot", "file:log1p(synflow)", "file:synflow"], t.Names);
+        // ln(1 + 1e30) = 30 ln 10: the transform reads the written value, not a rounded one.
+        Assert.Equal(30 * Math.Log(10), t.Compute(A)[1], 12);
+        Assert.Equal(1e30, t.Compute(A)[2]);
+        // A missing value stays missing through the log.
+        Assert.True(double.IsNaN(t.Compute(B)[1]));
+        Assert.Equal(0, Load(Write($"arch,synflow\n{A},0\n"), "log1p(synflow)").Compute(A)[0]);
+    }
+
+    [Fact]
+    public void A_value_outside_log1p_domain_names_line_column_and_the_spec()
+    {
+        var e = Fails($"arch,synflow\n{A},3\n{B},-1\n", "log1p(synflow)");
+        Assert.Equal((3, "synflow"), (e.Line, e.Column));
+        Assert.Contains("above -1 for log1p(synflow)", e.Message);
+        Assert.Contains("found -1", e.Message);
+        Assert.Equal("synflow", Fails($"arch,naswot\n{A},1\n", "log1p(synflow)").Column);
+    }
+
+    [Theory]
+    [InlineData("sqrt(synflow)", "'sqrt' is not a known function")]
+    [InlineData("log1p(synflow", "does not end with ')'")]
+    [InlineData("log1p()", "log1p takes one column name")]
+    [InlineData("log1p(log1p(synflow))", "log1p takes one column name")]
+    [InlineData("synflow)", "')' without '('")]
+    [InlineData(" ", "it is empty")]
+    public void A_malformed_column_spec_is_refused_naming_the_file_and_the_spec(string spec, string why)
+    {
+        string file = Write($"arch,synflow\n{A},1\n");
+        var e = Assert.Throws<ArgumentException>(() => Load(file, spec));
+        Assert.Contains(file, e.Message);
+        Assert.Contains($"'{spec}': expected COLUMN or log1p(COLUMN)", e.Message);
+        Assert.Contains(why, e.Message);
     }
 
     [Fact]

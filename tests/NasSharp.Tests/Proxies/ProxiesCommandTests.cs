@@ -12,6 +12,7 @@ public sealed class ProxiesCommandTests
     [InlineData("proxies --space nb201 --batch 1 --out p.csv", "--batch must be at least 2")]
     [InlineData("proxies --space nb201 --limit 0 --out p.csv", "--limit must be at least 1")]
     [InlineData("proxies --space nb201 --pool all --out p.csv", "all")]
+    [InlineData("proxies --space nb201 --jobs 0 --out p.csv", "--jobs must be at least 1")]
     public void Bad_options_are_parse_errors(string line, string message)
     {
         var errors = new NasCli().Root.Parse(line).Errors;
@@ -48,5 +49,6 @@ public sealed class ProxiesCommandTests
         Assert.Empty(parse.Errors);
         Assert.Equal(["naswot", "synflow"], parse.GetValue<string[]>("--proxies")!);
         Assert.Equal(64, parse.GetValue<int>("--batch"));
+        Assert.Equal(Environment.ProcessorCount, parse.GetValue<int>("--jobs"));
     }
 }

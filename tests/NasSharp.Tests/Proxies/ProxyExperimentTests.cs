@@ -77,12 +77,46 @@ public sealed class ProxyExperimentTests : IDisposable
     }
 
     [Fact]
+    public void Two_jobs_write_the_file_one_job_writes_and_a_failure_in_one_stops_both_and_resumes()
+    {
+        string one = Path.Combine(folder, "one.csv"), two = Path.Combine(folder, "two.csv"), killed = Path.Combine(folder, "killed.csv");
+        ProxyExperiment.Run(Config, Archs, images, one, jobs: 1);
+        var progress = new List<int>();
+        var result = ProxyExperiment.Run(Config, Archs, images, two, checkpointEvery: 2, progress: p => progress.Add(p.Networks), jobs: 2);
+        Assert.Equal(File.ReadAllText(one), File.ReadAllText(two));
+        Assert.Equal(5, result.Computed);
+        Assert.Equal([0, 1, 2, 3, 4, 5], progress);   // the callback is serialised: counts arrive one by one
+
+        var e = Assert.Throws<InvalidOperationException>(() => ProxyExperiment.Run(Config, Archs, images, killed, checkpointEvery: 1,
+            progress: p => { if (p.Networks == 2) throw new InvalidOperationException("stop"); }, jobs: 2));
+        Assert.Equal("stop", e.Message);
+        var resumed = ProxyExperiment.Run(Config, Archs, images, killed, jobs: 2);
+        Assert.InRange(resumed.Computed, 1, 3);
+        Assert.Equal(File.ReadAllText(one), File.ReadAllText(killed));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ProxyExperiment.Run(Config, Archs, images, one, jobs: 0));
+    }
+
+    [Fact]
     public void Scores_do_not_depend_on_which_other_cells_are_in_the_run()
     {
         string all = Path.Combine(folder, "all.csv"), one = Path.Combine(folder, "one.csv");
         var full = ProxyExperiment.Run(Config, Archs, images, all);
         var single = ProxyExperiment.Run(Config, [Archs[4]], images, one);
         Assert.Equal(full.Rows[4].Scores, single.Rows[0].Scores);
+    }
+
+    [Fact]
+    public void A_class_is_scored_on_its_representative_whichever_member_the_run_is_given()
+    {
+        // Archs[0] has a dead 3x3 convolution on edge 0→1, whose ReLU NASWOT would count; Archs[1] a dead pool there.
+        string conv = Path.Combine(folder, "conv.csv"), pool = Path.Combine(folder, "pool.csv"), rep = Path.Combine(folder, "rep.csv");
+        string representative = new NasSharp.Features.ClassRepresentatives(new Nb201Space()).Of(Archs[0]);
+        Assert.Contains("|none~0|+", representative);
+        var a = ProxyExperiment.Run(Config, [Archs[0]], images, conv).Rows[0].Scores;
+        var b = ProxyExperiment.Run(Config, [Archs[1]], images, pool).Rows[0].Scores;
+        var c = ProxyExperiment.Run(Config, [representative], images, rep).Rows[0].Scores;
+        Assert.Equal(c, a);
+        Assert.Equal(c, b);
     }
 
     [Fact]
