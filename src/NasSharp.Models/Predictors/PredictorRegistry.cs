@@ -92,7 +92,7 @@ public static class PredictorRegistry
     public static string? DefaultAdvice(PredictorContext context) =>
         !ProxiesHelpIn.Contains(context.Space.Name) || context.Features.Files.Count > 0 ? null :
         $"--predictor default runs {DefaultFor(context).Name} on the graph features only: no --feature-file was given. The measured best " +
-        $"adds zero-cost proxies: 'nassharp proxies --space {context.Space.Name} --out FILE', then --feature-file FILE --feature-columns naswot.";
+        $"adds zero-cost proxies: 'nassharp proxies --space {context.Space.Name} --out FILE', then --feature-file FILE --feature-columns \"naswot,log1p(synflow)\".";
 
     /// <summary>Spaces whose measured best is not LightGBM, and the kind that is.</summary>
     private static readonly Dictionary<string, string> DefaultBySpace = new() { ["nb201"] = NpHybrid, ["nb101"] = NpHybrid };
