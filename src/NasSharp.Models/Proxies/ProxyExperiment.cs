@@ -81,8 +81,9 @@ public static class ProxyExperiment
             {
                 while (!Volatile.Read(ref failed) && pending.TryDequeue(out var members))
                 {
-                    string network = representatives?.Of(archs[members.First()]) ?? archs[members.First()];
-                    var (scores, taken) = Score(proxies, target, space.Encode(network), SeedOf(config.Seed, members.Key), batch);
+                    string listed = archs[members.First()];
+                    var cell = space.Encode(representatives?.Of(listed) ?? listed);
+                    var (scores, taken) = Score(proxies, target, cell, SeedOf(config.Seed, members.Key), batch);
                     lock (gate)
                     {
                         scoresOfKey[members.Key] = scores;
