@@ -23,6 +23,7 @@ public sealed class NasCli
             FeaturesCommand.Create(),
             ProxiesCommand.Create(),
             FewShotCommand.Create(),
+            CostCeilingCommand.Create(),
             StudyCommand.Create(),
             WorkerCommand.Create(),
             SlurmCommand.Create(),

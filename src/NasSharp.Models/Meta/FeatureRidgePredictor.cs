@@ -144,7 +144,7 @@ public sealed class FeatureRidgePredictor : IArchitecturePredictor
         : throw new ArgumentException($"Predictor '{Kind}' fits log magnitudes (FeatureRidgeConfig.LogMagnitude), and the values have both signs.", nameof(values));
 
     /// <summary>sign · log |v|, increasing in v; zeros floored at half the smallest non-zero magnitude.</summary>
-    private static double[] LogMagnitudes(IReadOnlyList<double> values, double sign)
+    internal static double[] LogMagnitudes(IReadOnlyList<double> values, double sign)
     {
         double floor = values.Select(Math.Abs).Where(v => v > 0).Min() / 2;
         return [.. values.Select(v => sign * Math.Log(Math.Max(Math.Abs(v), floor)))];
