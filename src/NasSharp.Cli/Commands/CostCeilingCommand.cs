@@ -17,13 +17,8 @@ public static class CostCeilingCommand
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
-        var heldOut = new Option<string[]>("--held-out")
-        {
-            Description = "Comma-separated NB201 device latency tasks, each measured on its own with every other device as the prior " +
-                          $"(as fewshot leaves it out). Default: HELP's six test devices ({string.Join(", ", DeviceCatalog.HelpTestTasks)}).",
-            CustomParser = MetaTrainCommand.ParseTaskNames,
-            DefaultValueFactory = _ => [.. DeviceCatalog.HelpTestTasks],
-        };
+        var heldOut = FewShotCommand.HeldOut(
+            "Comma-separated NB201 device latency tasks, each measured on its own with every other device as the prior (as fewshot leaves it out).");
         var output = new Option<string?>("--out") { Description = "Optional folder for ceiling.json and ceiling.csv (one row per task); written atomically." };
         var seed = SharedOptions.Seed();
         seed.Description = "Unused (the ceilings are deterministic); accepted so every command takes --seed.";

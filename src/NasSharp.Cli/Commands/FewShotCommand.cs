@@ -18,14 +18,8 @@ public static class FewShotCommand
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
-        var heldOut = new Option<string[]>("--held-out")
-        {
-            Description = "Comma-separated catalog tasks to fit, each on its own. A device latency task is left out with every column of " +
-                          "its device (other batch sizes, the HW-NAS-Bench copies and networks) from the prior. " +
-                          $"Default: HELP's six test devices ({string.Join(", ", DeviceCatalog.HelpTestTasks)}).",
-            CustomParser = MetaTrainCommand.ParseTaskNames,
-            DefaultValueFactory = _ => [.. DeviceCatalog.HelpTestTasks],
-        };
+        var heldOut = HeldOut("Comma-separated catalog tasks to fit, each on its own. A device latency task is left out with every column of " +
+                              "its device (other batch sizes, the HW-NAS-Bench copies and networks) from the prior.");
         var ks = new Option<int[]>("--k")
         {
             Description = "Comma-separated support sizes K (each at least 2).",
@@ -101,4 +95,12 @@ public static class FewShotCommand
         }));
         return command;
     }
+
+    /// <summary>The <c>--held-out</c> option of the few-shot commands: catalog tasks, HELP's six test devices by default.</summary>
+    internal static Option<string[]> HeldOut(string description) => new("--held-out")
+    {
+        Description = $"{description} Default: HELP's six test devices ({string.Join(", ", DeviceCatalog.HelpTestTasks)}).",
+        CustomParser = MetaTrainCommand.ParseTaskNames,
+        DefaultValueFactory = _ => [.. DeviceCatalog.HelpTestTasks],
+    };
 }
