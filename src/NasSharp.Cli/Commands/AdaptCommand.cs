@@ -30,7 +30,7 @@ public static class AdaptCommand
         var predictor = new Option<string>("--predictor")
         {
             Description = $"Predictor kind to fit: '{FewShotFitter.Default}' (the measured best for the task, see --task-kind: on a cost-like task " +
-                          "feature-ridge on operation counts, FLOPs, parameters and, on nb201, the latencies of the 40 other device settings of hwnas/; " +
+                          $"feature-ridge on operation counts, FLOPs, parameters and, on nb201, the latencies of the {DeviceCatalog.PriorFor(null).Count} device settings of hwnas/; " +
                           "on an accuracy-like task mp-nas when --model is given, else feature-ridge on graph features; docs/RESULTS.md, " +
                           "\"Issue 15: few-shot\") or one of: " + string.Join(", ", PredictorRegistry.All.Where(k => k.HasScoreHead).Select(k => k.Name)) + ".",
             DefaultValueFactory = _ => FewShotFitter.Default,

@@ -50,9 +50,9 @@ public static class CostCeilingCommand
     private static Table Table(IEnumerable<CostCeiling> ceilings)
     {
         var table = new Table().Border(TableBorder.Rounded).Title("Spearman ρ with every cell as support (in-sample ceilings)")
-            .AddColumns("task", "cells", "flops", "best function of op counts", "least squares, default's features", "headroom over flops");
+            .AddColumns("task", "cells", "flops", "best function of op counts", "least squares, default's features", "features", "headroom over flops");
         foreach (var c in ceilings)
-            table.AddRow(Markup.Escape(c.Task), c.Cells.ToString("N0", CultureInfo.InvariantCulture), F(c.Flops), F(c.OpCountFunction), F(c.LinearFit), F(c.Headroom));
+            table.AddRow(Markup.Escape(c.Task), c.Cells.ToString("N0", CultureInfo.InvariantCulture), F(c.Flops), F(c.OpCountFunction), F(c.LinearFit), c.Features.ToString(CultureInfo.InvariantCulture), F(c.Headroom));
         return table;
     }
 

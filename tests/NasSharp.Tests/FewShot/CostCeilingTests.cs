@@ -49,6 +49,9 @@ public class CostCeilingTests
         Assert.Equal(0.9800, ceiling.Flops, 3);
         Assert.Equal(0.9830, ceiling.OpCountFunction, 3);
         Assert.Equal(0.9831, ceiling.LinearFit, 3);
+        // 5 op counts, FLOPs, parameters and every complete device column but the A50's one.
+        int priorColumns = DeviceCatalog.DeviceColumns.Count(c => c.Device is not ("samsung-a50" or "edgetpu"));
+        Assert.Equal(5 + 2 + priorColumns, ceiling.Features);
         Assert.Equal(Math.Max(ceiling.OpCountFunction, ceiling.LinearFit) - ceiling.Flops, ceiling.Headroom, 12);
     }
 
@@ -62,10 +65,10 @@ public class CostCeilingTests
     [Fact]
     public void Csv_and_json_hold_every_ceiling()
     {
-        CostCeiling[] ceilings = [new("nb201/a", 10, 0.5, 0.75, 0.625), new("nb201/b", 3, 0.25, -0.5, 0.125)];
+        CostCeiling[] ceilings = [new("nb201/a", 10, 0.5, 0.75, 0.625, 4), new("nb201/b", 3, 0.25, -0.5, 0.125, 2)];
         var csv = CostCeiling.ToCsv(ceilings).TrimEnd('\n').Split('\n');
-        Assert.Equal("task,cells,flops,op_count_function,linear_fit,headroom", csv[0]);
-        Assert.Equal("nb201/b,3,0.25,-0.5,0.125,-0.125", csv[2]);
+        Assert.Equal("task,cells,flops,op_count_function,linear_fit,features,headroom", csv[0]);
+        Assert.Equal("nb201/b,3,0.25,-0.5,0.125,2,-0.125", csv[2]);
         var json = JsonNode.Parse(CostCeiling.ToJson(ceilings))!["ceilings"]!.AsArray();
         Assert.Equal(2, json.Count);
         Assert.Equal(0.25, json[0]!["headroom"]!.GetValue<double>());

@@ -18,6 +18,8 @@ public class DeviceCatalogTests
         // Edge TPU has missing cells, so it never is a prior column.
         Assert.DoesNotContain(DeviceCatalog.PriorFor(null), c => c.Device == "edgetpu");
         Assert.Equal(DeviceCatalog.DeviceColumns.Count - 3, DeviceCatalog.PriorFor(null).Count);
+        // HELP's 23 settings that are not HW-NAS-Bench's, and HW-NAS-Bench's 15 complete latencies (5 devices, 3 networks).
+        Assert.Equal(38, DeviceCatalog.PriorFor(null).Count);
     }
 
     [Theory]

@@ -22,7 +22,8 @@ namespace NasSharp.Evaluation.FewShot;
 /// <param name="Flops">Spearman ρ of −FLOPs with the task's oriented values.</param>
 /// <param name="OpCountFunction">Spearman ρ of the best function of the operation counts (in-sample group means).</param>
 /// <param name="LinearFit">Spearman ρ of the in-sample least-squares fit of the log cost on the cost default's features.</param>
-public sealed record CostCeiling(string Task, int Cells, double Flops, double OpCountFunction, double LinearFit)
+/// <param name="Features">How many features that fit reads (the prior lacks the held-out device's columns).</param>
+public sealed record CostCeiling(string Task, int Cells, double Flops, double OpCountFunction, double LinearFit, int Features)
 {
     /// <summary>
     /// The penalty of the in-sample fit, in units of the standardised cells (<see cref="FeatureRidgeConfig.Penalties"/>):
@@ -58,7 +59,7 @@ public sealed record CostCeiling(string Task, int Cells, double Flops, double Op
 
         double[] y = [.. values];
         return new CostCeiling(task.Task.Name, archs.Count, RankCorrelation.Spearman(minusFlops, y), RankCorrelation.Spearman(byCounts, y),
-            RankCorrelation.Spearman(fitted, y));
+            RankCorrelation.Spearman(fitted, y), features.Names.Count);
     }
 
     /// <summary>How far the best ceiling is above FLOPs: the most a few-shot fit could gain.</summary>
@@ -68,9 +69,9 @@ public sealed record CostCeiling(string Task, int Cells, double Flops, double Op
     public static string ToCsv(IEnumerable<CostCeiling> ceilings)
     {
         ArgumentNullException.ThrowIfNull(ceilings);
-        var sb = new StringBuilder("task,cells,flops,op_count_function,linear_fit,headroom\n");
+        var sb = new StringBuilder("task,cells,flops,op_count_function,linear_fit,features,headroom\n");
         foreach (var c in ceilings)
-            sb.Append(CultureInfo.InvariantCulture, $"{c.Task},{c.Cells},{c.Flops:R},{c.OpCountFunction:R},{c.LinearFit:R},{c.Headroom:R}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"{c.Task},{c.Cells},{c.Flops:R},{c.OpCountFunction:R},{c.LinearFit:R},{c.Features},{c.Headroom:R}\n");
         return sb.ToString();
     }
 
@@ -83,7 +84,7 @@ public sealed record CostCeiling(string Task, int Cells, double Flops, double Op
             ["ceilings"] = new JsonArray([.. ceilings.Select(c => (JsonNode)new JsonObject
             {
                 ["task"] = c.Task, ["cells"] = c.Cells, ["flops"] = c.Flops, ["op_count_function"] = c.OpCountFunction,
-                ["linear_fit"] = c.LinearFit, ["headroom"] = c.Headroom,
+                ["linear_fit"] = c.LinearFit, ["features"] = c.Features, ["headroom"] = c.Headroom,
             })]),
             ["code_version"] = Predictors.CodeVersion.Current,
         };
