@@ -32,7 +32,8 @@ public sealed record CostCeiling(string Task, int Cells, double Flops, double Op
     public const double LeastSquaresPenalty = 1e-3;
 
     /// <summary>Measures the ceilings of <paramref name="task"/>, a device latency of NB201, from <paramref name="costs"/>.</summary>
-    /// <exception cref="ArgumentException">The task is no NB201 device latency, or a cell of it has no cost row.</exception>
+    /// <exception cref="ArgumentException">The task is no NB201 device latency.</exception>
+    /// <exception cref="KeyNotFoundException">A cell of the task has no row in <paramref name="costs"/>.</exception>
     public static CostCeiling Measure(LoadedTask task, ICostColumns costs)
     {
         ArgumentNullException.ThrowIfNull(task);
@@ -43,8 +44,7 @@ public sealed record CostCeiling(string Task, int Cells, double Flops, double Op
         var archs = task.Architectures;
         var values = task.Values;
 
-        var flops = new CostFeatures(space, costs, [DeviceCatalog.Flops]);
-        double[] minusFlops = [.. archs.Select(a => -flops.Compute(a)[0])];
+        double[] minusFlops = CostFeatures.MinusFlops(space, costs, archs);
 
         var counts = new Nb201OperationCounts();
         string[] keys = [.. archs.Select(a => string.Join(",", counts.Compute(a)))];

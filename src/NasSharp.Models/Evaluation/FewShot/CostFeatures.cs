@@ -53,6 +53,18 @@ public sealed class CostFeatures : IArchitectureFeaturizer
         return result;
     }
 
+    /// <summary>
+    /// The zero-shot FLOPs score of <paramref name="architectures"/> (higher = fewer FLOPs, log-scaled, so it ranks
+    /// like −FLOPs): what every few-shot cost fit is compared with.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">An architecture is not among the source's.</exception>
+    public static double[] MinusFlops(ISearchSpace space, ICostColumns source, IReadOnlyList<string> architectures)
+    {
+        ArgumentNullException.ThrowIfNull(architectures);
+        var flops = new CostFeatures(space, source, [DeviceCatalog.Flops]);
+        return [.. architectures.Select(a => -flops.Compute(a)[0])];
+    }
+
     private static double[] Standardise(CostColumn column, double[] values)
     {
         if (values.Any(v => !double.IsFinite(v)))

@@ -116,10 +116,6 @@ public static class FewShotFitter
     private static IArchitectureFeaturizer Featurizer(FewShotRequest request, FewShotTaskKind taskKind) =>
         taskKind == FewShotTaskKind.Cost ? CostPredictor(request) : GraphFeatures.For(request.Space);
 
-    private static double FlopsSpearman(FewShotRequest request)
-    {
-        var flops = new CostFeatures(request.Space, request.Costs!, [DeviceCatalog.Flops]);
-        double[] minus = [.. request.Architectures.Select(a => -flops.Compute(a)[0])];
-        return Evaluation.RankCorrelation.Spearman(minus, [.. request.Values]);
-    }
+    private static double FlopsSpearman(FewShotRequest request) =>
+        Evaluation.RankCorrelation.Spearman(CostFeatures.MinusFlops(request.Space, request.Costs!, request.Architectures), [.. request.Values]);
 }

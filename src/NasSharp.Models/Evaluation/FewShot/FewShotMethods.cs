@@ -7,11 +7,7 @@ public static class FewShotMethods
 {
     /// <summary>The zero-shot FLOPs proxy: fewer FLOPs rank better; reads no support value.</summary>
     public static FewShotMethod Flops { get; } = new("flops", "zero-shot: fewer FLOPs rank better (nb201.csv's exact FLOPs, CIFAR-10 network)",
-        NeedsMetaModel: false, NeedsCosts: true, inputs =>
-        {
-            var flops = new CostFeatures(inputs.Space, inputs.Costs!, [DeviceCatalog.Flops]);
-            return [.. inputs.Query.Select(a => -flops.Compute(a)[0])];
-        });
+        NeedsMetaModel: false, NeedsCosts: true, inputs => CostFeatures.MinusFlops(inputs.Space, inputs.Costs!, inputs.Query));
 
     /// <summary>The operation-count ridge (kind <c>op-count</c>).</summary>
     public static FewShotMethod OpCountRidge { get; } = new("op-count-ridge", "ridge on the unified operation counts (kind op-count, λ = 1)",
